@@ -1,0 +1,59 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Everything else is optional.
+# Set-up is idempotent and keyed on the lockfiles, so repeated runs cost nothing.
+SHELL := /bin/bash
+PY    := .venv/bin/python
+VENV_STAMP := .venv/.installed
+NODE_STAMP := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build check test test-fast bench offline lint format clean browser-deps
+
+setup: $(VENV_STAMP) $(NODE_STAMP)
+
+$(VENV_STAMP): requirements.lock pyproject.toml
+	python3 -m venv .venv
+	.venv/bin/pip install -q --disable-pip-version-check uv==0.13.8
+	.venv/bin/uv pip sync -q --python .venv/bin/python requirements.lock
+	.venv/bin/uv pip install -q --python .venv/bin/python --no-deps -e .
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+serve: setup
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(PY) -m mkdocs build --strict --clean
+
+check: $(VENV_STAMP)
+	$(PY) scripts/check.py
+
+# Browser tests need Chromium: installed from Debian's packages when missing.
+browser-deps:
+	@bash scripts/ensure_chromium.sh
+
+test: setup browser-deps
+	$(PY) -m ruff check macros scripts tests
+	$(PY) scripts/check.py
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not browser and not slow"
+
+bench: setup
+	$(PY) scripts/bench.py
+
+offline: setup
+	$(PY) scripts/offline.py
+
+lint: $(VENV_STAMP)
+	$(PY) -m ruff check macros scripts tests
+
+format: $(VENV_STAMP)
+	$(PY) -m ruff format macros scripts tests
+
+clean:
+	rm -rf site .pytest_cache build dist *.egg-info

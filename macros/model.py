@@ -1,0 +1,202 @@
+"""The read-only model: frozen dataclasses built once from validated data.
+
+Everything downstream (graph, render, export, front-end glue) reads these
+objects and never touches files. Each object keeps the file (and line) it
+came from so later checks can still point at the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .vocab import FRAMEWORKS
+
+
+@dataclass(frozen=True)
+class DateNote:
+    """An application date of a clause, with its verification status."""
+
+    date: str
+    what: str
+    status: str = "in-force"
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A framework's metadata (``frameworks/<id>/framework.yml``)."""
+
+    id: str
+    name: str
+    full_title: str
+    version: str
+    publisher: str
+    published: str
+    url: str
+    binding: bool
+    jurisdiction: str
+    summary: str
+    notes: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One item of a framework catalog: article, subcategory, control, stage..."""
+
+    framework: str
+    id: str
+    kind: str
+    code: str
+    title: str
+    summary: str
+    parent: str | None = None
+    details: str = ""
+    dates: tuple[DateNote, ...] = ()
+    path: str = ""
+    line: int = 0
+
+    @property
+    def ref(self) -> str:
+        """Canonical reference ``<framework>:<id>``."""
+        return f"{self.framework}:{self.id}"
+
+    @property
+    def parent_ref(self) -> str | None:
+        """Canonical reference of the parent item, if any."""
+        return f"{self.framework}:{self.parent}" if self.parent else None
+
+    @property
+    def framework_name(self) -> str:
+        """Display name of the framework."""
+        return FRAMEWORKS[self.framework]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A typed link from a term to a clause."""
+
+    ref: str
+    relation: str
+    note: str = ""
+
+    @property
+    def framework(self) -> str:
+        """Framework id part of the reference."""
+        return self.ref.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed link from a term to another term."""
+
+    term: str
+    relation: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A definition a framework or standard gives, paraphrased."""
+
+    source: str
+    locator: str
+    paraphrase: str
+    jurisdiction: str
+    binding: bool
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where facts in an entry come from."""
+
+    title: str
+    url: str = ""
+    document: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """Review state of an entry."""
+
+    status: str
+    last_reviewed: str
+    reviewer: str = ""
+
+
+@dataclass(frozen=True)
+class CompelUsage:
+    """How a term is used across COMPEL pillars and stages."""
+
+    pillars: tuple[str, ...]
+    stages: tuple[str, ...]
+    usage: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry (``glossary/<id>.yml``)."""
+
+    id: str
+    term: str
+    category: str
+    summary: str
+    explanation: str
+    why_it_matters: str
+    compel: CompelUsage
+    review: Review
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    related: tuple[Relation, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    sources: tuple[Source, ...] = ()
+    path: str = ""
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every name a reader may type for this term: name, aliases, acronyms."""
+        return (self.term, *self.aliases, *self.acronyms)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything loaded: frameworks, their clauses, glossary terms and decision guides.
+
+    Treat as read-only; indexes are derived in :func:`build` and never edited.
+    """
+
+    frameworks: dict[str, Framework]
+    clauses: dict[str, Clause]
+    terms: dict[str, Term]
+    decisions: dict[str, object] = field(default_factory=dict)
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def framework_roots(self, framework: str) -> list[Clause]:
+        """Top-level items of a framework, in catalog order."""
+        return [c for c in self.clauses.values() if c.framework == framework and not c.parent]
+
+    def children_of(self, ref: str) -> list[Clause]:
+        """Direct children of a clause, in catalog order."""
+        return [self.clauses[r] for r in self.children.get(ref, ())]
+
+    def ancestors(self, ref: str) -> list[Clause]:
+        """Parents of a clause from the top down (not including itself)."""
+        out: list[Clause] = []
+        seen: set[str] = set()
+        parent = self.clauses[ref].parent_ref
+        while parent and parent in self.clauses and parent not in seen:
+            seen.add(parent)
+            out.append(self.clauses[parent])
+            parent = self.clauses[parent].parent_ref
+        return out[::-1]
+
+
+def index_children(clauses: dict[str, Clause]) -> dict[str, tuple[str, ...]]:
+    """Map each clause reference to its children's references, in catalog order."""
+    kids: dict[str, list[str]] = {}
+    for c in clauses.values():
+        if c.parent_ref and c.parent_ref in clauses:
+            kids.setdefault(c.parent_ref, []).append(c.ref)
+    return {k: tuple(v) for k, v in kids.items()}

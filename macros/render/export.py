@@ -1,0 +1,71 @@
+"""``kb.json``: the machine-readable export of terms, clauses, edges and guides."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from .. import graph as kg
+from ..site import Site
+from . import paths
+
+
+def page_url(src_path: str, use_directory_urls: bool) -> str:
+    """Site-root-relative URL of a page, as mkdocs computes it."""
+    stem, _ = posixpath.splitext(src_path)
+    if not use_directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        d = posixpath.dirname(stem)
+        return f"{d}/" if d else ""
+    return stem + "/"
+
+
+def kb_json(site: Site, use_directory_urls: bool = True) -> str:
+    """Serialise the knowledge base (stable key order, UTF-8 friendly)."""
+    kb = site.kb
+
+    def url(p: str) -> str:
+        return page_url(p, use_directory_urls)
+
+    data = {
+        "terms": [
+            {
+                "id": t.id,
+                "term": t.term,
+                "aliases": [*t.aliases, *t.acronyms],
+                "category": t.category,
+                "summary": t.summary,
+                "url": url(paths.term(t.id)),
+            }
+            for t in sorted(kb.terms.values(), key=lambda t: t.id)
+        ],
+        "clauses": [
+            {
+                "id": c.ref,
+                "framework": c.framework,
+                "kind": c.kind,
+                "code": c.code,
+                "title": c.title,
+                "parent": c.parent_ref,
+                "url": url(paths.clause(c.ref)),
+            }
+            for c in kb.clauses.values()
+        ],
+        "frameworks": [
+            {"id": f.id, "name": f.name, "version": f.version, "url": url(paths.framework(f.id))}
+            for f in kb.frameworks.values()
+        ],
+        "edges": kg.edges(site.graph),
+        "decisions": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "url": url(paths.decision(d.id)),
+                "questions": len(d.questions),
+                "outcomes": len(d.outcomes),
+            }
+            for d in kb.decisions.values()
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -1,0 +1,74 @@
+"""Escaping and sanitising of YAML text on its way into pages.
+
+Three shapes leave here: ``md(text)`` for plain text inside generated
+Markdown, ``attr(text)`` for HTML attributes, and ``prose(text)`` for the
+Markdown prose fields, rendered to HTML with raw HTML disabled and then
+sanitised with nh3 (ammonia) so only an allow-list of tags, attributes and
+URL schemes survives. Jinja never sees any of it: these strings are macro
+return values, which mkdocs-macros does not evaluate.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_ALLOWED_TAGS = {
+    "p", "ul", "ol", "li", "em", "strong", "code", "pre", "blockquote", "a", "br",
+    "table", "thead", "tbody", "tr", "th", "td", "h4", "h5", "h6", "sup", "sub", "hr",
+}
+_ALLOWED_ATTRS = {"a": {"href", "title"}}
+
+
+def md(text: str) -> str:
+    """Plain text made safe inside Markdown: HTML escaped, Markdown syntax neutralised."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+def attr(text: str) -> str:
+    """Plain text made safe inside a double-quoted HTML attribute."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def esc(text: str) -> str:
+    """Plain text made safe inside HTML element content."""
+    return html.escape(str(text), quote=False)
+
+
+def href(url: str) -> str:
+    """An http(s) URL made safe as a Markdown link target."""
+    url = str(url).strip()
+    if not url.lower().startswith(("https://", "http://")):
+        return "#"
+    table = {" ": "%20", '"': "%22", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
+    return "".join(table.get(ch, ch) for ch in url)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    engine = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    # Raw HTML in data is shown as text, not passed through.
+    engine.preprocessors.deregister("html_block")
+    engine.inlinePatterns.deregister("html")
+    return engine
+
+
+def prose(text: str) -> str:
+    """Markdown prose rendered to sanitised HTML, wrapped for the page."""
+    engine = _markdown()
+    engine.reset()
+    body = engine.convert(str(text))
+    clean = nh3.clean(
+        body,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRS,
+        url_schemes={"https", "http", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+    return f'<div class="kb-prose">\n{clean}\n</div>'

@@ -1,0 +1,225 @@
+"""Declarative shapes of every data file, written once.
+
+The same :class:`Field` trees drive structural validation (:mod:`.check`),
+the published JSON Schema files (:func:`json_schema`) and the scaffold
+(:mod:`.scaffold`). Cross-file rules (does a referenced term exist?) live in
+:mod:`.validate`, which runs after this structural pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import vocab
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping, or the item shape of a list.
+
+    ``kind`` is one of: ``string`` (one line), ``text`` (prose, Markdown for
+    ``markdown``), ``id``, ``ref``, ``enum``, ``date``, ``bool``, ``url``,
+    ``int``, ``list`` (of ``item``) and ``map`` (of ``fields``).
+    """
+
+    name: str
+    kind: str
+    doc: str = ""
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    item: Field | None = None
+    fields: tuple[Field, ...] = ()
+    min_items: int = 0
+    example: Any = None
+
+    def field(self, name: str) -> Field | None:
+        """The sub-field called ``name`` of a ``map`` field."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def _s(name: str, doc: str, required: bool = True, example: Any = None) -> Field:
+    return Field(name, "string", doc, required, example=example)
+
+
+def _strings(name: str, doc: str, required: bool = False, min_items: int = 0) -> Field:
+    return Field(name, "list", doc, required, item=Field("", "string"), min_items=min_items)
+
+
+def _enum(name: str, choices, doc: str, required: bool = True) -> Field:
+    return Field(name, "enum", doc, required, choices=tuple(choices))
+
+
+def _enums(name: str, choices, doc: str, min_items: int = 1) -> Field:
+    return Field(name, "list", doc, True, item=_enum("", choices, ""), min_items=min_items)
+
+
+REFERENCE = Field(
+    "",
+    "map",
+    fields=(
+        Field("ref", "ref", "Canonical clause reference `<framework>:<clause>`, e.g. `eu-ai-act:art-25`."),
+        _enum("relation", vocab.REFERENCE_RELATIONS, "How the clause relates to the term."),
+        Field("note", "text", "One sentence: what the clause says about the term.", required=False),
+    ),
+)
+
+RELATED = Field(
+    "",
+    "map",
+    fields=(
+        Field("term", "id", "Id of another glossary entry (its file name without `.yml`)."),
+        _enum("relation", vocab.TERM_RELATIONS, "How that term relates to this one."),
+        Field("note", "text", "Optional: why they are related.", required=False),
+    ),
+)
+
+DEFINITION = Field(
+    "",
+    "map",
+    fields=(
+        _s("source", "Who defines it, e.g. `EU AI Act`, `ISO/IEC 22989:2022`, `NIST AI 100-1`."),
+        _s("locator", "Where: article, clause or section, e.g. `Art. 3(4)`."),
+        Field("ref", "ref", "Canonical clause reference when the source is in our catalogs.", False),
+        Field("paraphrase", "text", "The definition in our own words (never a copied sentence)."),
+        _enum("jurisdiction", vocab.JURISDICTIONS, "Where the definition has force."),
+        Field("binding", "bool", "true when the definition is legally binding."),
+    ),
+)
+
+SOURCE = Field(
+    "",
+    "map",
+    fields=(
+        _s("title", "Title of the source."),
+        Field("url", "url", "https link, when the source is online.", required=False),
+        _s("document", "Document id when there is no URL (e.g. `ISO/IEC 42001:2023`).", False),
+        _s("locator", "Article, clause or section within the source.", False),
+    ),
+)
+
+REVIEW = Field(
+    "review",
+    "map",
+    "Review state of the entry.",
+    fields=(
+        _enum("status", vocab.REVIEW_STATUSES, "Review status."),
+        Field("last_reviewed", "date", "Date of the last review, `YYYY-MM-DD`."),
+        _s("reviewer", "Who reviewed it.", required=False),
+    ),
+)
+
+GLOSSARY_ENTRY = Field(
+    "",
+    "map",
+    fields=(
+        Field("id", "id", "Lower-case id; must equal the file name without `.yml`."),
+        _s("term", "The term as it should be displayed."),
+        _strings("aliases", "Other names, spellings and plurals that mean the same thing."),
+        _strings("acronyms", "Acronyms and abbreviations (e.g. `PEFT`)."),
+        _enum("category", vocab.CATEGORIES, "One category from the closed list."),
+        Field("summary", "text", "One or two plain sentences, no Markdown."),
+        Field("explanation", "markdown", "What it is, in our own words (Markdown)."),
+        Field("why_it_matters", "markdown", "Why a governance team should care (Markdown)."),
+        Field(
+            "compel",
+            "map",
+            "How the term is used in COMPEL.",
+            fields=(
+                _enums("pillars", vocab.COMPEL_PILLARS, "COMPEL pillars it belongs to."),
+                _enums("stages", vocab.COMPEL_STAGES, "COMPEL stages where it is applied."),
+                Field("usage", "markdown", "How it applies in those stages (Markdown)."),
+            ),
+        ),
+        Field("references", "list", "Framework clauses.", item=REFERENCE, min_items=1),
+        Field("related", "list", "Typed relations to other terms.", item=RELATED, min_items=1),
+        Field("definitions", "list", "Definitions the frameworks give (may be `[]`).", item=DEFINITION),
+        Field("sources", "list", "Where the facts come from.", item=SOURCE, min_items=1),
+        REVIEW,
+    ),
+)
+
+DATE_ENTRY = Field(
+    "",
+    "map",
+    fields=(
+        Field("date", "date", "Date, `YYYY-MM-DD`."),
+        Field("what", "text", "What applies from that date."),
+        Field("status", "enum", "`in-force` (from the text) or `reported` (amendment not yet verified).",
+              required=False, choices=("in-force", "reported")),
+    ),
+)
+
+CLAUSE = Field(
+    "",
+    "map",
+    fields=(
+        Field("id", "id", "Clause id, unique in the framework (e.g. `art-25`, `govern-1.1`, `a.6.2.4`)."),
+        Field("kind", "enum", "Kind of item; allowed kinds depend on the framework.",
+              choices=tuple(sorted({k for ks in vocab.KINDS.values() for k in ks}))),
+        _s("code", "Code as the framework writes it (e.g. `Art. 25`, `GOVERN 1.1`, `A.6.2.4`)."),
+        _s("title", "Official short title."),
+        Field("parent", "id", "Id of the parent item in the same framework.", required=False),
+        Field("summary", "text", "One or two sentences in our own words."),
+        Field("details", "markdown", "Fuller explanation for key items (Markdown).", required=False),
+        Field("dates", "list", "Application dates.", required=False, item=DATE_ENTRY),
+    ),
+)
+
+FRAMEWORK = Field(
+    "",
+    "map",
+    fields=(
+        Field("id", "enum", "Framework id; must equal the folder name.", choices=tuple(vocab.FRAMEWORKS)),
+        _s("name", "Short name."),
+        _s("full_title", "Full official title."),
+        _s("version", "Version or edition."),
+        _s("publisher", "Who publishes it."),
+        Field("published", "date", "Publication date, `YYYY-MM-DD`."),
+        Field("url", "url", "Official page."),
+        Field("binding", "bool", "true when it is law."),
+        _enum("jurisdiction", vocab.JURISDICTIONS, "Where it has force."),
+        Field("summary", "text", "Two or three sentences in our own words."),
+        Field("notes", "markdown", "Caveats: what was verified and what was not.", required=False),
+    ),
+)
+
+CATALOG = Field(
+    "",
+    "map",
+    fields=(Field("items", "list", "Framework items.", item=CLAUSE, min_items=1),),
+)
+
+
+def json_schema(spec: Field, title: str) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) describing ``spec``, for editors and pre-commit."""
+    out = _json(spec)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **out}
+
+
+def _json(f: Field) -> dict[str, Any]:
+    base: dict[str, Any] = {"description": f.doc} if f.doc else {}
+    if f.kind == "map":
+        return {
+            **base,
+            "type": "object",
+            "additionalProperties": False,
+            "required": [x.name for x in f.fields if x.required],
+            "properties": {x.name: _json(x) for x in f.fields},
+        }
+    if f.kind == "list":
+        assert f.item is not None
+        return {**base, "type": "array", "minItems": f.min_items, "items": _json(f.item)}
+    simple: dict[str, dict[str, Any]] = {
+        "string": {"type": "string", "minLength": 1},
+        "text": {"type": "string", "minLength": 1},
+        "markdown": {"type": "string", "minLength": 1},
+        "id": {"type": "string", "pattern": vocab.ID_PATTERN},
+        "ref": {"type": "string", "pattern": vocab.REF_PATTERN},
+        "enum": {"type": "string", "enum": list(f.choices)},
+        "date": {"type": "string", "pattern": vocab.DATE_PATTERN},
+        "bool": {"type": "boolean"},
+        "int": {"type": "integer"},
+        "url": {"type": "string", "pattern": "^https?://"},
+    }
+    return {**base, **simple[f.kind]}

@@ -1,0 +1,96 @@
+"""The controlled vocabularies, defined once.
+
+Imported by the loader, the validator, the JSON Schema generator, the
+scaffold command and the docs page that lists them. Change a term here and
+every consumer follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Lower-case ids: letters, digits, single dots or hyphens between them.
+ID_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+
+#: Canonical clause reference ``<framework>:<clause>``.
+REF_PATTERN = r"^[a-z0-9-]+:[a-z0-9]+(?:[.-][a-z0-9]+)*$"
+REF_RE = re.compile(REF_PATTERN)
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+#: Framework ids, in display order.
+FRAMEWORKS: dict[str, str] = {
+    "eu-ai-act": "EU AI Act",
+    "nist-ai-rmf": "NIST AI RMF 1.0",
+    "iso-42001": "ISO/IEC 42001:2023",
+    "compel": "COMPEL",
+}
+
+#: Clause kinds allowed per framework.
+KINDS: dict[str, tuple[str, ...]] = {
+    "eu-ai-act": ("chapter", "article", "annex"),
+    "nist-ai-rmf": ("function", "category", "subcategory", "characteristic"),
+    "iso-42001": ("clause", "area", "group", "control"),
+    "compel": ("stage", "pillar"),
+}
+
+#: Glossary categories (closed): id -> label.
+CATEGORIES: dict[str, str] = {
+    "adaptation": "Model adaptation technique",
+    "model": "Models and systems",
+    "data": "Data",
+    "risk": "Risk and harm",
+    "role": "Roles and accountability",
+    "regulation": "Regulatory concept",
+    "process": "Governance process",
+    "documentation": "Documentation",
+    "assurance": "Testing and assurance",
+    "operations": "Operations and lifecycle",
+}
+
+#: How a term relates to a framework clause: id -> label shown on pages.
+REFERENCE_RELATIONS: dict[str, str] = {
+    "defined-in": "Defined in",
+    "obligation-in": "Obligation in",
+    "addressed-by": "Addressed by",
+    "related-to": "Related to",
+}
+
+#: Typed relations between terms (SKOS-style), with the inverse shown on the target.
+TERM_RELATIONS: dict[str, str] = {
+    "broader": "Broader terms",
+    "narrower": "Narrower terms",
+    "related": "Related terms",
+    "alternative-to": "Alternatives",
+    "contrasts-with": "Contrasts with",
+    "part-of": "Part of",
+}
+TERM_RELATION_INVERSE: dict[str, str] = {
+    "broader": "narrower",
+    "narrower": "broader",
+    "related": "related",
+    "alternative-to": "alternative-to",
+    "contrasts-with": "contrasts-with",
+    "part-of": "has-part",
+}
+TERM_RELATION_LABELS: dict[str, str] = {**TERM_RELATIONS, "has-part": "Has parts"}
+
+REVIEW_STATUSES: dict[str, str] = {
+    "draft": "Draft: not yet reviewed",
+    "in-review": "In review",
+    "reviewed": "Reviewed",
+}
+
+JURISDICTIONS: tuple[str, ...] = ("EU", "US", "international", "none")
+
+COMPEL_STAGES: tuple[str, ...] = ("calibrate", "organize", "model", "produce", "evaluate", "learn")
+COMPEL_PILLARS: tuple[str, ...] = ("people", "process", "technology", "governance")
+
+#: Marker the scaffold writes; the validator rejects any text that still holds it.
+TODO_MARKER = "TODO"
+
+#: Bounds on what one data file may cost to load.
+MAX_FILE_BYTES = 512 * 1024
+MAX_NODES = 20_000
+MAX_DEPTH = 20
