@@ -38,6 +38,14 @@ def check(doc: Doc, spec: Field, readme: str) -> list[Problem]:
     return list(_check(doc, spec, doc.data, (), readme))
 
 
+def check_at(doc: Doc, spec: Field, key: Key, readme: str) -> list[Problem]:
+    """Structural problems of the part of ``doc`` at ``key`` (e.g. one catalog item)."""
+    value = doc.data
+    for part in key:
+        value = value[part]
+    return list(_check(doc, spec, value, key, readme))
+
+
 def _check(doc: Doc, f: Field, value: Any, key: Key, readme: str) -> Iterator[Problem]:
     if f.kind == "map":
         yield from _check_map(doc, f, value, key, readme)
@@ -82,7 +90,7 @@ def _check_map(doc: Doc, f: Field, value: Any, key: Key, readme: str) -> Iterato
                     doc.path,
                     doc.line(*key),
                     f"missing required key '{key_name((*key, sub.name))}'",
-                    f"add '{sub.name}:' ({readme} has an example)",
+                    f"add '{sub.name}:'; {readme} has an example",
                 )
             continue
         yield from _check(doc, sub, value[sub.name], (*key, sub.name), readme)
@@ -120,7 +128,7 @@ def _check_scalar(doc: Doc, f: Field, value: Any, key: Key) -> Iterator[Problem]
         yield doc.problem(key, f"'{name}' must not be empty")
         return
     if vocab.TODO_MARKER in text:
-        yield doc.problem(key, f"'{name}' still holds a {vocab.TODO_MARKER} placeholder", "write it")
+        yield doc.problem(key, f"'{name}' still holds a {vocab.TODO_MARKER} placeholder", "replace it with real text")
         return
     yield from _check_text_kind(doc, f, text, key, name)
 

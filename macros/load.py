@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema, validate
-from .check import check
+from .check import check, check_at
 from .model import (
     Clause,
     CompelUsage,
@@ -110,11 +110,30 @@ def _load_framework(root, folder, frameworks, clauses, problems) -> None:
                 )
             frameworks[folder.name] = Framework(path=doc.path, **_plain(d))
     for path in data_files(folder, problems, root):
-        if path.name == "framework.yml":
-            continue
-        doc = _load_checked(root, path, schema.CATALOG, FRAMEWORKS_README, problems)
-        if doc is not None:
-            problems += validate.add_clauses(doc, folder.name, clauses)
+        if path.name != "framework.yml":
+            _load_catalog(root, path, folder.name, clauses, problems)
+
+
+def _load_catalog(root: Path, path: Path, framework: str, clauses, problems: list[Problem]) -> None:
+    """Check a catalog item by item, so one bad item hides nothing about the others."""
+    doc, errs = load_file(path, _rel(root, path))
+    problems += errs
+    if doc is None:
+        return
+    items = doc.data.get("items") if isinstance(doc.data, dict) else None
+    if not isinstance(items, list) or not items:
+        problems += check(doc, schema.CATALOG, FRAMEWORKS_README)
+        return
+    good = []
+    for i, _ in enumerate(items):
+        found = check_at(doc, schema.CLAUSE, ("items", i), FRAMEWORKS_README)
+        problems += found
+        if not found:
+            good.append(i)
+    extra = [k for k in doc.data if k != "items"]
+    for k in extra:
+        problems.append(doc.problem((k,), f"unknown key '{k}'", "a catalog file holds only 'items:'", True))
+    problems += validate.add_clauses(doc, framework, clauses, good)
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:
@@ -147,13 +166,18 @@ def _load_glossary(root: Path, problems: list[Problem]):
     docs: dict[str, Doc] = {}
     folder = root / GLOSSARY_DIR
     for path in data_files(folder, problems, root):
-        doc = _load_checked(root, path, schema.GLOSSARY_ENTRY, GLOSSARY_README, problems)
+        doc, errs = load_file(path, _rel(root, path))
+        problems += errs
+        # Keep every parsed entry for the cross-file checks (and the id of
+        # unparseable ones, so entries pointing to them are not flagged too);
+        # only structurally valid entries become model objects.
+        docs[path.stem] = doc or Doc(_rel(root, path), None)
         if doc is None:
-            # Keep the id known so other entries pointing here are not flagged too.
-            docs.setdefault(path.stem, Doc(_rel(root, path), None))
             continue
-        docs[path.stem] = doc
-        terms[path.stem] = term_from(doc.data, doc.path)
+        found = check(doc, schema.GLOSSARY_ENTRY, GLOSSARY_README)
+        problems += found
+        if not found:
+            terms[path.stem] = term_from(doc.data, doc.path)
     return terms, docs
 
 

@@ -1,14 +1,16 @@
 """Cross-file rules: ids, duplicates, references, relation cycles.
 
-Runs after the structural pass (:mod:`.check`), on documents that passed it.
-Each rule is a small generator of :class:`Problem`; :func:`cross_check` runs
-them all so a contributor sees every mistake at once.
+Runs on every parsed document, including ones with structural problems, so a
+contributor sees every mistake at once. Each rule reads the raw data
+defensively (a wrongly typed part was already reported by :mod:`.check` and
+is skipped here) and yields :class:`Problem` objects.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -18,13 +20,16 @@ from .problems import Problem, did_you_mean
 from .source import Doc
 
 
-def add_clauses(doc: Doc, framework: str, clauses: dict[str, Clause]) -> list[Problem]:
-    """Add a catalog file's items to ``clauses``; report wrong kinds and duplicate ids."""
+def add_clauses(
+    doc: Doc, framework: str, clauses: dict[str, Clause], good: Iterable[int]
+) -> list[Problem]:
+    """Add the structurally valid items of a catalog to ``clauses``; report kinds and duplicates."""
     from .load import clause_from  # the loader owns object construction
 
     problems: list[Problem] = []
     allowed = vocab.KINDS[framework]
-    for i, item in enumerate(doc.data["items"]):
+    for i in good:
+        item = doc.data["items"][i]
         ref = f"{framework}:{item['id']}"
         if item["kind"] not in allowed:
             problems.append(
@@ -34,6 +39,8 @@ def add_clauses(doc: Doc, framework: str, clauses: dict[str, Clause]) -> list[Pr
                     f"one of: {', '.join(allowed)}",
                 )
             )
+        if item["id"] == "index":
+            problems.append(doc.problem(("items", i, "id"), "'index' is reserved for the framework page"))
         if ref in clauses:
             first = clauses[ref]
             problems.append(
@@ -51,14 +58,26 @@ def cross_check(kb: KnowledgeBase, term_docs: dict[str, Doc]) -> list[Problem]:
     """Every cross-file problem of the catalogs and the glossary."""
     problems = list(_clause_parents(kb))
     known_terms = set(term_docs)
-    for stem, doc in term_docs.items():
-        if doc.data is None:
-            continue
-        problems += _term_identity(stem, doc)
-        problems += _term_links(kb, doc, known_terms)
-    problems += _duplicate_labels(kb, term_docs)
-    problems += _broader_cycles(kb, term_docs)
+    for stem, doc in sorted(term_docs.items()):
+        if isinstance(doc.data, dict):
+            problems += _term_identity(stem, doc)
+            problems += _term_links(kb, doc, known_terms)
+    problems += _duplicate_labels(term_docs)
+    problems += _broader_cycles(term_docs)
     return problems
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _items(d: dict, key: str) -> Iterator[tuple[int, dict]]:
+    """The mapping items of list ``d[key]``, with their index; anything else is skipped."""
+    value = d.get(key)
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                yield i, item
 
 
 def _clause_parents(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -79,39 +98,49 @@ def _clause_parents(kb: KnowledgeBase) -> Iterator[Problem]:
 
 def _term_identity(stem: str, doc: Doc) -> Iterator[Problem]:
     d = doc.data
-    if d["id"] != stem:
+    tid = _text(d.get("id"))
+    if tid and tid != stem:
         yield doc.problem(
             ("id",),
-            f"id '{d['id']}' does not match the file name '{stem}.yml'",
+            f"id '{tid}' does not match the file name '{stem}.yml'",
             f"rename the file or set id: {stem}",
         )
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", d["summary"].strip()) if s]
-    if len(sentences) > 2:
-        yield doc.problem(("summary",), f"'summary' has {len(sentences)} sentences; use 1 or 2")
+    if tid in vocab.FRAMEWORKS:
+        yield doc.problem(("id",), f"id '{tid}' is reserved: it is a framework id")
+    summary = _text(d.get("summary"))
+    if summary:
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", summary) if s]
+        if len(sentences) > 2:
+            yield doc.problem(("summary",), f"'summary' has {len(sentences)} sentences; use 1 or 2")
 
 
 def _term_links(kb: KnowledgeBase, doc: Doc, known_terms: set[str]) -> Iterator[Problem]:
     d = doc.data
-    for i, ref in enumerate(d["references"]):
-        yield from _clause_exists(kb, doc, ("references", i, "ref"), ref["ref"])
-    for i, df in enumerate(d.get("definitions") or ()):
-        if df.get("ref"):
-            yield from _clause_exists(kb, doc, ("definitions", i, "ref"), df["ref"])
-    for i, rel in enumerate(d["related"]):
-        target = rel["term"]
-        if target == d["id"]:
+    for i, ref in _items(d, "references"):
+        yield from _clause_exists(kb, doc, ("references", i, "ref"), ref.get("ref"))
+    for i, df in _items(d, "definitions"):
+        if df.get("ref") is not None:
+            yield from _clause_exists(kb, doc, ("definitions", i, "ref"), df.get("ref"))
+    own = _text(d.get("id"))
+    for i, rel in _items(d, "related"):
+        target = _text(rel.get("term"))
+        if not target or not vocab.ID_RE.match(target) or vocab.TODO_MARKER in target:
+            continue
+        if target in (own, doc.path.rsplit("/", 1)[-1][:-4]):
             yield doc.problem(("related", i, "term"), "a term cannot be related to itself")
         elif target not in known_terms:
+            close = did_you_mean(target, known_terms)
             yield doc.problem(
                 ("related", i, "term"),
-                f"related term '{target}' does not exist{did_you_mean(target, known_terms)}",
-                "" if did_you_mean(target, known_terms) else "create it with scripts/new_term.py",
+                f"related term '{target}' does not exist{close}",
+                "" if close else "create it with scripts/new_term.py",
             )
 
 
-def _clause_exists(kb: KnowledgeBase, doc: Doc, key: tuple, ref: str) -> Iterator[Problem]:
-    if ref in kb.clauses:
-        return
+def _clause_exists(kb: KnowledgeBase, doc: Doc, key: tuple, ref: Any) -> Iterator[Problem]:
+    ref = _text(ref)
+    if not ref or not vocab.REF_RE.match(ref) or ref in kb.clauses:
+        return  # missing or malformed references were reported by the structural check
     fw = ref.split(":", 1)[0]
     if fw not in vocab.FRAMEWORKS:
         yield doc.problem(
@@ -129,55 +158,66 @@ def normalise_label(label: str) -> str:
     return re.sub(r"[\s\-_.]+", " ", label.casefold()).strip()
 
 
-def _duplicate_labels(kb: KnowledgeBase, docs: dict[str, Doc]) -> Iterator[Problem]:
+def _labels(stem: str, d: dict) -> Iterator[tuple[tuple, str]]:
+    yield ("id",), stem.replace("-", " ")
+    if _text(d.get("term")):
+        yield ("term",), d["term"]
+    for field in ("aliases", "acronyms"):
+        values = d.get(field)
+        if isinstance(values, list):
+            for i, a in enumerate(values):
+                if _text(a):
+                    yield (field, i), a
+
+
+def _duplicate_labels(docs: dict[str, Doc]) -> Iterator[Problem]:
     """Names, aliases and acronyms must point to one term only."""
-    owner: dict[str, tuple[str, str]] = {}
-    for tid in sorted(kb.terms):
-        t = kb.terms[tid]
-        doc = docs[tid]
-        keyed = [(("term",), t.term), (("id",), t.id.replace("-", " "))]
-        keyed += [(("aliases", i), a) for i, a in enumerate(t.aliases)]
-        keyed += [(("acronyms", i), a) for i, a in enumerate(t.acronyms)]
+    owner: dict[str, str] = {}
+    for stem in sorted(docs):
+        doc = docs[stem]
+        if not isinstance(doc.data, dict):
+            continue
         mine: set[str] = set()
-        for key, label in keyed:
+        for key, label in _labels(stem, doc.data):
             norm = normalise_label(label)
-            if norm in owner and owner[norm][0] != tid:
-                other = owner[norm][0]
+            if norm in owner and owner[norm] != stem:
+                other = owner[norm]
                 yield doc.problem(
                     key,
                     f"'{label}' is already a name of term '{other}' ({docs[other].path})",
                     "aliases and acronyms must be unique across the glossary",
                 )
-            elif label.casefold() in mine and key[0] != "id":
+            elif key[0] != "id" and label.casefold() in mine:
                 yield doc.problem(key, f"'{label}' is listed twice for this term")
             if key[0] != "id":
                 mine.add(label.casefold())
-            owner.setdefault(norm, (tid, doc.path))
+            owner.setdefault(norm, stem)
 
 
-def _broader_cycles(kb: KnowledgeBase, docs: dict[str, Doc]) -> Iterator[Problem]:
+def _broader_cycles(docs: dict[str, Doc]) -> Iterator[Problem]:
     """broader/narrower/part-of must form a hierarchy: report each cycle once."""
     g = nx.DiGraph()
     where: dict[tuple[str, str], tuple[str, int]] = {}
-    for t in kb.terms.values():
-        for i, r in enumerate(t.related):
-            if r.term not in kb.terms:
+    for stem, doc in docs.items():
+        if not isinstance(doc.data, dict):
+            continue
+        for i, r in _items(doc.data, "related"):
+            target, relation = _text(r.get("term")), r.get("relation")
+            if target not in docs or target == stem:
                 continue
-            if r.relation in ("broader", "part-of"):
-                edge = (t.id, r.term)
-            elif r.relation == "narrower":
-                edge = (r.term, t.id)
+            if relation in ("broader", "part-of"):
+                edge = (stem, target)
+            elif relation == "narrower":
+                edge = (target, stem)
             else:
                 continue
             g.add_edge(*edge)
-            where.setdefault(edge, (t.id, i))
-    for cycle in sorted(nx.simple_cycles(g), key=lambda c: sorted(c)):
-        start = min(cycle)
-        k = cycle.index(start)
+            where.setdefault(edge, (stem, i))
+    for cycle in sorted(nx.simple_cycles(g), key=sorted):
+        k = cycle.index(min(cycle))
         cycle = cycle[k:] + cycle[:k]
-        edge = (cycle[0], cycle[1 % len(cycle)])
-        tid, i = where.get(edge, (start, 0))
-        yield docs[tid].problem(
+        stem, i = where[(cycle[0], cycle[1 % len(cycle)])]
+        yield docs[stem].problem(
             ("related", i, "relation"),
             f"broader/narrower cycle: {' -> '.join([*cycle, cycle[0]])}",
             "a term cannot be broader than itself; remove one of these relations",
