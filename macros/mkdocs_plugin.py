@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from . import state
 from .problems import DataError, format_report
 from .render.export import kb_json
+from .render.text import safe_title
 from .site import plan_pages
 
 
@@ -52,6 +53,12 @@ class KnowledgeBasePlugin(BasePlugin[_Options]):
                 raise Abort(f"Aborted: asset {spec['from']} is missing; run `make setup`.")
             files.append(File.generated(config, spec["to"], abs_src_path=str(src)))
         return files
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """Make the page title safe for themes that unescape it (Material's ``striptags``)."""
+        if page.title:
+            page.title = safe_title(page.title)
+        return html
 
     def on_post_build(self, config) -> None:
         """Write the machine-readable export next to the site."""

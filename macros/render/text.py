@@ -31,6 +31,17 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
+def safe_title(title: str) -> str:
+    """A page title that stays text even after a theme strips tags and unescapes entities.
+
+    Material renders ``{{ page.title | striptags }}`` inside ``<title>``;
+    ``striptags`` turns ``&lt;`` back into ``<``, so angle brackets from data
+    are replaced by look-alike quotation marks first.
+    """
+    unescaped = html.unescape(str(title))
+    return html.escape(unescaped.replace("<", "‹").replace(">", "›"), quote=False)
+
+
 def attr(text: str) -> str:
     """Plain text made safe inside a double-quoted HTML attribute."""
     return html.escape(" ".join(str(text).split()), quote=True)
