@@ -20,6 +20,7 @@ HIERARCHY = "part-of"
 IN_FRAMEWORK = "in-framework"
 COMPEL_STAGE = "applied-in-stage"
 COMPEL_PILLAR = "belongs-to-pillar"
+CITES = "cites"
 
 
 def framework_node(framework_id: str) -> str:
@@ -40,7 +41,17 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
         g.add_node(t.id, type="term", label=t.term)
     for t in kb.terms.values():
         _add_term_edges(g, kb, t)
+    for guide in kb.decisions.values():
+        key = decision_node(guide.id)
+        g.add_node(key, type="decision", label=guide.title)
+        for node in sorted(guide.cited):
+            g.add_edge(key, node, relation=CITES, note="")
     return g
+
+
+def decision_node(decision_id: str) -> str:
+    """Graph key of a decision guide node."""
+    return f"decision:{decision_id}"
 
 
 def _add_term_edges(g: nx.MultiDiGraph, kb: KnowledgeBase, t) -> None:

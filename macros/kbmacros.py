@@ -6,7 +6,8 @@ re-evaluate macro return values, so YAML text never meets Jinja.
 
 from __future__ import annotations
 
-from .render import clause, index, term
+from .calls import INDEX_MACROS, PAGE_MACROS
+from .render import index
 from .state import current
 
 
@@ -17,35 +18,10 @@ def define_env(env) -> None:
         page = getattr(env, "page", None)
         return page.file.src_uri if page is not None else "index.md"
 
-    @env.macro
-    def term_page(term_id: str) -> str:
-        return term.term_page(current(), term_id)
-
-    @env.macro
-    def clause_page(ref: str) -> str:
-        return clause.clause_page(current(), ref)
-
-    @env.macro
-    def framework_page(framework_id: str) -> str:
-        return clause.framework_page(current(), framework_id)
-
-    @env.macro
-    def decision_page(decision_id: str) -> str:
-        from .render import decision
-
-        return decision.decision_page(current(), decision_id)
-
-    @env.macro
-    def glossary_index() -> str:
-        return index.glossary_index(current(), here())
-
-    @env.macro
-    def frameworks_overview() -> str:
-        return index.frameworks_overview(current(), here())
-
-    @env.macro
-    def compel_matrix() -> str:
-        return index.compel_matrix(current(), here())
+    for name, render in PAGE_MACROS.items():
+        env.macro(lambda arg, _render=render: _render(current(), arg), name)
+    for name, render in INDEX_MACROS.items():
+        env.macro(lambda _render=render: _render(current(), here()), name)
 
     @env.macro
     def vocabularies() -> str:

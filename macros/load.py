@@ -7,10 +7,11 @@ never raises for bad data.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
-from . import schema, validate
+from . import decisions, schema, spectrum, validate
 from .check import check, check_at
 from .model import (
     Clause,
@@ -45,7 +46,10 @@ def load_kb(root: Path) -> tuple[KnowledgeBase, list[Problem]]:
     terms, term_docs = _load_glossary(root, problems)
     kb = KnowledgeBase(frameworks, clauses, terms, children=index_children(clauses))
     problems += validate.cross_check(kb, term_docs)
-    return kb, problems
+    known = set(term_docs)  # every glossary file, valid or not, so errors do not cascade
+    guides = decisions.load_decisions(root, kb, problems, known)
+    spec = spectrum.load_spectrum(root, kb, problems, known)
+    return dataclasses.replace(kb, decisions=guides, spectrum=spec), problems
 
 
 def _rel(root: Path, path: Path) -> str:

@@ -1,8 +1,9 @@
-"""mkdocs glue: validate first, add generated pages, write ``kb.json``.
+"""mkdocs glue: validate first, add generated pages, feed search, link terms, write ``kb.json``.
 
 Thin by design: every decision lives in the engine (load, validate, site,
-render). Registered as the ``kb`` plugin through the package entry point, so
-any folder with a ``mkdocs.yml`` can use it once the project is installed.
+render, search, autolink). Registered as the ``kb`` plugin through the package
+entry point, so any folder with a ``mkdocs.yml`` can use it once the project
+is installed.
 """
 
 from __future__ import annotations
@@ -15,16 +16,25 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from . import state
+from . import search, state
+from .calls import expand
+from .autolink import Labels, link_first_mentions
 from .problems import DataError, format_report
-from .render.export import kb_json
+from .render import paths
+from .render.export import kb_json, page_url
+from .render.redirect import alias_slugs, redirect_html
 from .render.text import safe_title
 from .site import plan_pages
+from .vocab import CATEGORIES
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 class _Options(Config):
     assets = opt.Type(list, default=[])
+    autolink = opt.Type(bool, default=True)
 
 
 class KnowledgeBasePlugin(BasePlugin[_Options]):
@@ -33,7 +43,6 @@ class KnowledgeBasePlugin(BasePlugin[_Options]):
     def on_config(self, config):
         """Validate all data before anything renders; stop with the same report as `make check`."""
         root = Path(config.config_file_path).resolve().parent
-        self.root = root
         try:
             site = state.load_site(root)
         except DataError as err:
@@ -41,24 +50,75 @@ class KnowledgeBasePlugin(BasePlugin[_Options]):
             raise Abort(f"Aborted: {len(err.problems)} data error(s); run `make check`.") from None
         state.set_current(site)
         self.site = site
+        self.labels = Labels.build(site.kb)
+        self.pages = {paths.term(t): ("term", t) for t in site.kb.terms}
+        self.pages.update({paths.clause(r): ("clause", r) for r in site.kb.clauses})
+        self.plan = plan_pages(site)
+        self.generated = {p.path for p in self.plan}
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        """Add one virtual page per term, clause, framework and guide (nothing written to docs/)."""
-        for page in plan_pages(self.site):
+        """Add the generated pages, vendored assets and alias redirects (nothing is written to docs/)."""
+        for page in self.plan:
             files.append(File.generated(config, page.path, content=page.content))
         for spec in self.config.assets:
-            src = (self.root / spec["from"]).resolve()
+            # Relative to the project (where `make setup` installs node_modules), so
+            # standalone copies such as synth.py's outputs find the same files.
+            src = (PROJECT_ROOT / spec["from"]).resolve()
             if not src.exists():
                 raise Abort(f"Aborted: asset {spec['from']} is missing; run `make setup`.")
             files.append(File.generated(config, spec["to"], abs_src_path=str(src)))
+        self._add_redirects(files, config)
         return files
 
+    def _add_redirects(self, files: Files, config) -> None:
+        dirs = config.use_directory_urls
+        for alias, tid in alias_slugs(self.site.kb).items():
+            src = f"glossary/{alias}/index.html" if dirs else f"glossary/{alias}.html"
+            if files.get_file_from_path(src) is not None:
+                continue
+            target = get_relative_url(page_url(paths.term(tid), dirs), src if not dirs else f"glossary/{alias}/")
+            html = redirect_html(target, self.site.kb.terms[tid].term)
+            files.append(File.generated(config, src, content=html))
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Expand generated pages' macro call; set search keywords and browsing tags."""
+        if page.file.src_uri in self.generated:
+            rendered = expand(self.site, markdown)
+            if rendered is not None:
+                # Same function mkdocs-macros would call, without a Jinja pass over the page.
+                page.meta["render_macros"] = False
+                markdown = rendered
+        kind, key = self.pages.get(page.file.src_uri, (None, None))
+        if kind == "term":
+            t = self.site.kb.terms[key]
+            page.meta["tags"] = search.term_keywords(t)
+            # Only controlled-vocabulary names: themes render tag names unescaped.
+            page.meta["kb_tags"] = [
+                CATEGORIES[t.category],
+                *(f"Stage: {s.title()}" for s in t.compel.stages),
+                *(f"Pillar: {p.title()}" for p in t.compel.pillars),
+            ]
+        elif kind == "clause":
+            page.meta["tags"] = search.clause_keywords(self.site.kb.clauses[key])
+        return markdown
+
     def on_page_content(self, html: str, page, config, files) -> str:
-        """Make the page title safe for themes that unescape it (Material's ``striptags``)."""
+        """Link first mentions of terms; make the title safe for themes that unescape it."""
         if page.title:
             page.title = safe_title(page.title)
-        return html
+        if not self.config.autolink:
+            return html
+        kind, key = self.pages.get(page.file.src_uri, (None, None))
+        dirs = config.use_directory_urls
+        terms = self.site.kb.terms
+        return link_first_mentions(
+            html,
+            self.labels,
+            key if kind == "term" else None,
+            lambda tid: get_relative_url(page_url(paths.term(tid), dirs), page.url),
+            lambda tid: terms[tid].summary,
+        )
 
     def on_post_build(self, config) -> None:
         """Write the machine-readable export next to the site."""

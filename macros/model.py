@@ -8,6 +8,7 @@ came from so later checks can still point at the source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .vocab import FRAMEWORKS
 
@@ -170,8 +171,9 @@ class KnowledgeBase:
     frameworks: dict[str, Framework]
     clauses: dict[str, Clause]
     terms: dict[str, Term]
-    decisions: dict[str, object] = field(default_factory=dict)
+    decisions: dict[str, Any] = field(default_factory=dict)
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    spectrum: Any = None
 
     def framework_roots(self, framework: str) -> list[Clause]:
         """Top-level items of a framework, in catalog order."""

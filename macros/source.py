@@ -28,12 +28,44 @@ Key = tuple[Any, ...]
 
 @dataclass
 class Doc:
-    """One loaded data file: plain Python data plus where each part came from."""
+    """One loaded data file: plain Python data plus where each part came from.
+
+    Line maps are built from the YAML node tree on first use, i.e. only when a
+    problem has to be located, so clean files never pay for them.
+    """
 
     path: str
     data: Any
-    lines: dict[Key, int] = field(default_factory=dict)
-    key_lines: dict[Key, int] = field(default_factory=dict)
+    node: yaml.Node | None = None
+    _lines: dict[Key, int] | None = field(default=None, repr=False)
+    _key_lines: dict[Key, int] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[Key, int]:
+        """Key path -> 1-based line of its value."""
+        if self._lines is None:
+            self._index()
+        return self._lines  # type: ignore[return-value]
+
+    @property
+    def key_lines(self) -> dict[Key, int]:
+        """Key path -> 1-based line of its mapping key."""
+        if self._key_lines is None:
+            self._index()
+        return self._key_lines  # type: ignore[return-value]
+
+    def _index(self) -> None:
+        self._lines, self._key_lines = {}, {}
+        stack: list[tuple[yaml.Node, Key]] = [(self.node, ())] if self.node is not None else []
+        while stack:
+            node, key = stack.pop()
+            self._lines[key] = node.start_mark.line + 1
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    self._key_lines[(*key, k.value)] = k.start_mark.line + 1
+                    stack.append((v, (*key, k.value)))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((v, (*key, i)) for i, v in enumerate(node.value))
 
     def line(self, *key: Any) -> int:
         """Line of the value at ``key``; falls back to the nearest enclosing value."""
@@ -112,68 +144,64 @@ def load_bytes(raw: bytes, rel: str) -> tuple[Doc | None, list[Problem]]:
         return None, [Problem(rel, 1, f"invalid YAML: {exc}")]
     if node is None:
         return None, [Problem(rel, 1, "file is empty", "see the README next to it for an example")]
-    doc = Doc(rel, None)
     try:
-        doc.data = _convert(node, (), doc, _Budget(), set(), 0)
+        data = _convert(node, _Budget(), set(), 0)
     except _Stop as stop:
         return None, [Problem(rel, stop.line, stop.message, stop.hint)]
-    return doc, []
+    return Doc(rel, data, node), []
 
 
-def _convert(node: yaml.Node, key: Key, doc: Doc, budget: _Budget, seen: set[int], depth: int):
-    line = node.start_mark.line + 1
+def _convert(node: yaml.Node, budget: _Budget, seen: set[int], depth: int):
     budget.nodes += 1
     if budget.nodes > MAX_NODES:
-        raise _Stop(line, f"file has too many YAML nodes (limit {MAX_NODES})")
+        raise _Stop(_line(node), f"file has too many YAML nodes (limit {MAX_NODES})")
     if depth > MAX_DEPTH:
-        raise _Stop(line, f"YAML nested too deeply (limit {MAX_DEPTH} levels)")
+        raise _Stop(_line(node), f"YAML nested too deeply (limit {MAX_DEPTH} levels)")
     if id(node) in seen:
         raise _Stop(
-            line,
+            _line(node),
             "YAML anchors and aliases ('&name', '*name') are not allowed in data files",
             "write the value out in full",
         )
     seen.add(id(node))
-    doc.lines[key] = line
     if isinstance(node, yaml.MappingNode):
-        return _mapping(node, key, doc, budget, seen, depth)
+        return _mapping(node, budget, seen, depth)
     if isinstance(node, yaml.SequenceNode):
-        _check_tag(node, _TAG + "seq", line)
-        return [
-            _convert(item, (*key, i), doc, budget, seen, depth + 1)
-            for i, item in enumerate(node.value)
-        ]
-    return _scalar(node, line)
+        _check_tag(node, _TAG + "seq")
+        return [_convert(item, budget, seen, depth + 1) for item in node.value]
+    return _scalar(node)
 
 
-def _mapping(node, key, doc, budget, seen, depth) -> dict:
-    _check_tag(node, _TAG + "map", node.start_mark.line + 1)
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _mapping(node, budget, seen, depth) -> dict:
+    _check_tag(node, _TAG + "map")
     out: dict[str, Any] = {}
     for knode, vnode in node.value:
-        kline = knode.start_mark.line + 1
         if not isinstance(knode, yaml.ScalarNode) or knode.tag == _TAG + "merge":
-            raise _Stop(kline, "mapping keys must be plain words", "remove '<<' merges and complex keys")
+            raise _Stop(_line(knode), "mapping keys must be plain words", "remove '<<' merges and complex keys")
         name = knode.value
         if name in out:
-            raise _Stop(kline, f"duplicate key '{name}'", "each key may appear once per mapping")
-        doc.key_lines[(*key, name)] = kline
-        out[name] = _convert(vnode, (*key, name), doc, budget, seen, depth + 1)
+            raise _Stop(_line(knode), f"duplicate key '{name}'", "each key may appear once per mapping")
+        out[name] = _convert(vnode, budget, seen, depth + 1)
     return out
 
 
-def _check_tag(node: yaml.Node, expected: str, line: int) -> None:
+def _check_tag(node: yaml.Node, expected: str) -> None:
     if node.tag != expected:
-        raise _Stop(line, f"YAML tag '{_short(node.tag)}' is not allowed in data files", "remove the tag")
+        raise _Stop(_line(node), f"YAML tag '{_short(node.tag)}' is not allowed in data files", "remove the tag")
 
 
 def _short(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-def _scalar(node: yaml.ScalarNode, line: int):
+def _scalar(node: yaml.ScalarNode):
     tag = node.tag
     if tag not in _PLAIN_TAGS:
-        raise _Stop(line, f"YAML tag '{_short(tag)}' is not allowed in data files", "remove the tag")
+        raise _Stop(_line(node), f"YAML tag '{_short(tag)}' is not allowed in data files", "remove the tag")
     if tag == _TAG + "str" or tag == _TAG + "timestamp":
         # Dates stay text: the validator checks them and reports bad ones by line.
         return node.value

@@ -8,6 +8,7 @@ break.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def term(term_id: str) -> str:
@@ -39,8 +40,11 @@ DECISIONS_INDEX = "decisions/index.md"
 
 def rel(here: str, target: str, anchor: str = "") -> str:
     """Link from page ``here`` to page ``target`` (both source paths)."""
-    if target == here:
-        link = ""
-    else:
-        link = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    link = "" if target == here else _relpath(target, posixpath.dirname(here) or ".")
     return f"{link}#{anchor}" if anchor else (link or posixpath.basename(target))
+
+
+@lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    # relpath is costly and pages in one folder share their targets: cache per folder.
+    return posixpath.relpath(target, start)
