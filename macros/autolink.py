@@ -74,33 +74,51 @@ class Labels:
         return None
 
 
+_PROSE_CLASS = re.compile(r'class="[^"]*\bkb-(?:prose|summary)\b')
+
+
 def link_first_mentions(
     page_html: str,
     labels: Labels,
     self_id: str | None,
     url_of: Callable[[str], str],
     summary_of: Callable[[str], str],
+    prose_only: bool = False,
 ) -> str:
-    """Return ``page_html`` with the first prose mention of each term linked."""
+    """Return ``page_html`` with the first prose mention of each term linked.
+
+    With ``prose_only`` (generated pages), only text inside ``.kb-prose`` and
+    ``.kb-summary`` blocks counts as prose; lists of links and tables do not.
+    """
     done: set[str] = {self_id} if self_id else set()
     out: list[str] = []
     skip_depth = 0
+    region: str | None = None  # tag name of the open prose block, when prose_only
+    region_depth = 0
     pos = 0
     for m in _TOKEN.finditer(page_html):
         text = page_html[pos : m.start()]
-        out.append(_link_text(text, labels, done, url_of, summary_of) if skip_depth == 0 and text.strip() else text)
+        active = skip_depth == 0 and (not prose_only or region_depth > 0)
+        out.append(_link_text(text, labels, done, url_of, summary_of) if active and text.strip() else text)
         tag = m.group(0)
         out.append(tag)
         pos = m.end()
         t = _TAG.match(tag)
         if not t or tag.startswith("<!--"):
             continue
-        name = t.group(2).lower()
+        closing, name = t.group(1), t.group(2).lower()
+        if prose_only:
+            if region is None and not closing and _PROSE_CLASS.search(tag):
+                region, region_depth = name, 1
+            elif name == region and name not in _VOID:
+                region_depth += -1 if closing else 1
+                if region_depth == 0:
+                    region = None
         if name in _SKIP and name not in _VOID and not tag.endswith("/>"):
-            skip_depth += -1 if t.group(1) else 1
-            skip_depth = max(skip_depth, 0)
+            skip_depth = max(skip_depth + (-1 if closing else 1), 0)
     tail = page_html[pos:]
-    out.append(_link_text(tail, labels, done, url_of, summary_of) if skip_depth == 0 else tail)
+    active = skip_depth == 0 and (not prose_only or region_depth > 0)
+    out.append(_link_text(tail, labels, done, url_of, summary_of) if active else tail)
     return "".join(out)
 
 

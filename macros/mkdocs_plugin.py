@@ -8,6 +8,7 @@ is installed.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -55,6 +56,9 @@ class KnowledgeBasePlugin(BasePlugin[_Options]):
         self.pages.update({paths.clause(r): ("clause", r) for r in site.kb.clauses})
         self.plan = plan_pages(site)
         self.generated = {p.path for p in self.plan}
+        # The model and graph live for the whole build; without this, every full
+        # garbage collection rescans them, which makes large builds superlinear.
+        gc.freeze()
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -118,9 +122,15 @@ class KnowledgeBasePlugin(BasePlugin[_Options]):
             key if kind == "term" else None,
             lambda tid: get_relative_url(page_url(paths.term(tid), dirs), page.url),
             lambda tid: terms[tid].summary,
+            prose_only=page.file.src_uri in self.generated,
         )
 
     def on_post_build(self, config) -> None:
         """Write the machine-readable export next to the site."""
         out = Path(config.site_dir) / "kb.json"
         out.write_text(kb_json(self.site, config.use_directory_urls), encoding="utf-8")
+        gc.unfreeze()  # let `mkdocs serve` rebuilds free the previous model
+
+    def on_build_error(self, error) -> None:
+        """Undo the freeze when a build fails."""
+        gc.unfreeze()

@@ -101,7 +101,7 @@ def write_kb_site(n: int, out: Path, seed: int = 7) -> Path:
     out.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", out / "docs")
-    shutil.copytree(ROOT / "frameworks", out / "frameworks", ignore=shutil.ignore_patterns("decisions"))
+    shutil.copytree(ROOT / "frameworks", out / "frameworks", ignore=shutil.ignore_patterns("decisions", "spectrum.yml"))
     glossary = out / "glossary"
     glossary.mkdir()
     kb, problems = load_kb(ROOT)
@@ -134,25 +134,24 @@ def write_plain_site(kb_site: Path, out: Path) -> Path:
         shutil.rmtree(out)
     site = state.load_site(kb_site)
     state.set_current(site)
-    from macros.render import clause, index, term
+    from macros.calls import expand
+    from macros.render import index
 
     shutil.copytree(kb_site / "docs", out / "docs")
     for page in plan_pages(site):
-        call = page.content.split("{{ ", 1)[1].rsplit(" }}", 1)[0]
-        name, arg = call.split("(", 1)
-        arg = arg.rstrip(")").strip('"')
-        render = {"term_page": term.term_page, "clause_page": clause.clause_page,
-                  "framework_page": clause.framework_page}[name]
         target = out / "docs" / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(site, arg), encoding="utf-8")
+        target.write_text(expand(site, page.content.split("---\n\n")[-1]) or "", encoding="utf-8")
     hand = {"glossary/index.md": index.glossary_index(site), "compel-matrix.md": index.compel_matrix(site),
             "frameworks/index.md": index.frameworks_overview(site), "about/data-model.md": index.vocabularies()}
     for rel, body in hand.items():
         (out / "docs" / rel).write_text(f"# {rel}\n\n{body}\n", encoding="utf-8")
     home = (out / "docs" / "index.md").read_text(encoding="utf-8").replace("{{ kb_stats() }}", "")
     (out / "docs" / "index.md").write_text(home, encoding="utf-8")
-    cfg = yaml.safe_load((kb_site / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load  # resolves !ENV like mkdocs does
+
+    with open(kb_site / "mkdocs.yml", encoding="utf-8") as f:
+        cfg = yaml_load(f)
     cfg["plugins"] = [p for p in cfg["plugins"] if not (p == "kb" or (isinstance(p, dict) and ("macros" in p or "kb" in p)))]
     cfg.pop("extra_javascript", None)
     cfg["strict"] = False

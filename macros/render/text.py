@@ -2,8 +2,8 @@
 
 Three shapes leave here: ``md(text)`` for plain text inside generated
 Markdown, ``attr(text)`` for HTML attributes, and ``prose(text)`` for the
-Markdown prose fields, rendered to HTML with raw HTML disabled and then
-sanitised with nh3 (ammonia) so only an allow-list of tags, attributes and
+Markdown prose fields, rendered to HTML by markdown-it-py with raw HTML
+disabled and then sanitised with nh3 (ammonia) so only an allow-list of tags, attributes and
 URL schemes survives. Jinja never sees any of it: these strings are macro
 return values, which mkdocs-macros does not evaluate.
 """
@@ -14,8 +14,8 @@ import html
 import re
 from functools import lru_cache
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _ALLOWED_TAGS = {
@@ -62,19 +62,15 @@ def href(url: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _markdown() -> markdown.Markdown:
-    engine = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-    # Raw HTML in data is shown as text, not passed through.
-    engine.preprocessors.deregister("html_block")
-    engine.inlinePatterns.deregister("html")
-    return engine
+def _markdown() -> MarkdownIt:
+    # CommonMark with tables; html=False shows raw HTML as text, and markdown-it
+    # refuses javascript:/vbscript:/data: link targets on its own.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def prose(text: str) -> str:
     """Markdown prose rendered to sanitised HTML, wrapped for the page."""
-    engine = _markdown()
-    engine.reset()
-    body = engine.convert(str(text))
+    body = _markdown().render(str(text))
     clean = nh3.clean(
         body,
         tags=_ALLOWED_TAGS,
@@ -82,4 +78,4 @@ def prose(text: str) -> str:
         url_schemes={"https", "http", "mailto"},
         link_rel="noopener noreferrer",
     )
-    return f'<div class="kb-prose">\n{clean}\n</div>'
+    return f'<div class="kb-prose">\n{clean.strip()}\n</div>'

@@ -1,0 +1,282 @@
+"""The built site in a real browser (Playwright driving Debian's Chromium).
+
+Every page visited must make zero requests to other hosts and log zero
+console errors; search, flowcharts, the questionnaire, tooltips, alias
+redirects, accessibility (axe-core, no serious or critical violations) and
+the offline zip are checked as a reader would use them. Screenshots go to
+``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    """Debian's Chromium, headless, with every background network feature off."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser-deps` (see scripts/ensure_chromium.sh)")
+    return {
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        ],
+    }
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site):
+    """The strictly built real site, served on 127.0.0.1 for the whole session."""
+    handler = functools.partial(_Quiet, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class Guard:
+    """Records console errors and blocks (and records) every request to another host."""
+
+    def __init__(self, page: Page, allowed_scheme: str = "http"):
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        page.on("console", lambda m: self.errors.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+
+        def route(r):
+            parts = urlsplit(r.request.url)
+            local = parts.scheme in ("file", "data", "blob") or parts.hostname == "127.0.0.1"
+            if local:
+                r.continue_()
+            else:
+                self.external.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+
+    def check(self):
+        assert self.external == [], f"requests to other hosts: {self.external}"
+        assert self.errors == [], f"console errors: {self.errors}"
+
+
+@pytest.fixture
+def kb(page: Page):
+    """The Playwright page plus a guard asserted after the test."""
+    guard = Guard(page)
+    yield page
+    guard.check()
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path
+
+
+# ---- search -----------------------------------------------------------------
+
+QUERIES = {
+    "PEFT": "glossary/parameter-efficient-fine-tuning/",
+    "LoRA": "glossary/lora/",
+    "RAG": "glossary/retrieval-augmented-generation/",
+    "RLHF": "glossary/rlhf/",
+    "GPAI": "glossary/general-purpose-ai-model/",
+    "FRIA": "glossary/fundamental-rights-impact-assessment/",
+    "HITL": "glossary/human-in-the-loop/",
+    "fine tuning": "glossary/fine-tuning/",
+    "fine-tuned": "glossary/fine-tuning/",
+    "deployer": "glossary/deployer/",
+    "model cards": "glossary/model-card/",
+    "catastrophic forgetting": "glossary/catastrophic-forgetting/",
+    "substantial modification": "glossary/substantial-modification/",
+    "Art. 25": "frameworks/eu-ai-act/art-25/",
+    "Article 25": "frameworks/eu-ai-act/art-25/",
+    "art 25": "frameworks/eu-ai-act/art-25/",
+    "Art. 50": "frameworks/eu-ai-act/art-50/",
+    "Annex III": "frameworks/eu-ai-act/annex-iii/",
+    "GOVERN 1.1": "frameworks/nist-ai-rmf/govern-1.1/",
+    "GV-1.1": "frameworks/nist-ai-rmf/govern-1.1/",
+    "MAP 2.3": "frameworks/nist-ai-rmf/map-2.3/",
+    "A.6.2.4": "frameworks/iso-42001/a.6.2.4/",
+    "6.1.2": "frameworks/iso-42001/6.1.2/",
+    "Calibrate": "frameworks/compel/calibrate/",
+}
+
+
+def test_search_lands_on_the_right_page_first(kb: Page, base_url):
+    kb.goto(base_url + "/")
+    wrong = {}
+    for query, expected in QUERIES.items():
+        kb.locator('label[for="__search"]').first.click()
+        box = kb.locator("input.md-search__input")
+        box.fill("")
+        box.press_sequentially(query, delay=15)
+        first = kb.locator(".md-search-result__item > a.md-search-result__link").first
+        try:
+            expect(first).to_have_attribute("href", re.compile(re.escape(expected) + "$"), timeout=4000)
+        except AssertionError:
+            wrong[query] = first.get_attribute("href") if first.count() else None
+        kb.keyboard.press("Escape")
+    assert wrong == {}, f"queries whose first result is wrong: {wrong}"
+    assert len(QUERIES) >= 20
+
+
+# ---- decision guides ----------------------------------------------------------
+
+def _walk_to_outcome(page: Page) -> list[str]:
+    labels = []
+    for _ in range(30):
+        if page.locator(".kb-q__outcome").count():
+            return labels
+        button = page.locator(".kb-q__answer").last
+        labels.append(button.inner_text())
+        button.click()
+    raise AssertionError("no outcome after 30 answers")
+
+
+def test_guide_flowchart_renders_and_questionnaire_reaches_an_outcome(kb: Page, base_url):
+    kb.goto(base_url + "/decisions/use-as-is-or-fine-tune/")
+    svg = kb.locator(".kb-flowchart__svg svg")
+    expect(svg).to_be_visible(timeout=15000)
+    assert kb.locator(".kb-flowchart__svg g.node").count() >= 10
+    expect(kb.locator(".kb-q__title")).to_be_visible()
+    answers = _walk_to_outcome(kb)
+    assert answers
+    outcome = kb.locator(".kb-q__title").inner_text()
+    assert outcome.startswith("Outcome: ")
+    assert re.search(r"#q=[0-9.]+$", kb.url)
+    expect(kb.locator(".kb-q__outcome a").first).to_be_visible()
+    # The fragment restores the result on a fresh load (bookmark / share).
+    shared = kb.url
+    kb.goto(base_url + "/")
+    kb.goto(shared)
+    expect(kb.locator(".kb-q__title")).to_have_text(outcome)
+    # Back returns to the last question; breadcrumbs show the path taken.
+    assert kb.locator(".kb-q__crumb").count() == len(answers)
+    kb.locator(".kb-q__back").click()
+    expect(kb.locator(".kb-q__answer").first).to_be_visible()
+    assert kb.locator(".kb-q__crumb").count() == len(answers) - 1
+
+
+def test_questionnaire_is_keyboard_usable(kb: Page, base_url):
+    kb.goto(base_url + "/decisions/which-eu-ai-act-risk-tier/")
+    expect(kb.locator(".kb-q__answer").first).to_be_visible()
+    kb.locator(".kb-q__answer").first.focus()
+    kb.keyboard.press("Enter")
+    expect(kb.locator(".kb-q__title")).to_be_focused()
+    assert "#q=0" in kb.url
+
+
+def test_every_guide_renders_its_flowchart(kb: Page, base_url, real_site):
+    guides = sorted(p.parent.name for p in (real_site / "decisions").glob("*/index.html")
+                    if p.parent.name != "modification-spectrum")
+    assert len(guides) >= 6
+    for g in guides:
+        kb.goto(f"{base_url}/decisions/{g}/")
+        expect(kb.locator(".kb-flowchart__svg svg")).to_be_visible(timeout=15000)
+
+
+# ---- tooltips and redirects ----------------------------------------------------
+
+def test_term_tooltips_on_hover_and_focus(kb: Page, base_url):
+    kb.goto(base_url + "/glossary/lora/")
+    link = kb.locator("article a.kb-autolink").first
+    title = link.get_attribute("title") or ""
+    assert len(title) > 20
+    link.hover()
+    tip = kb.locator('[role="tooltip"]').filter(has_text=title[:30]).first
+    expect(tip).to_be_visible()
+    kb.mouse.move(0, 0)
+    other = kb.locator("article a.kb-autolink").nth(1)
+    other.focus()
+    expect(kb.locator('[role="tooltip"]').filter(has_text=(other.get_attribute("title") or "")[:30]).first).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("alias", "target"),
+    [("peft", "parameter-efficient-fine-tuning"), ("rag", "retrieval-augmented-generation"),
+     ("fria", "fundamental-rights-impact-assessment"), ("off-the-shelf-ai", "using-ai-as-is")],
+)
+def test_alias_urls_redirect(kb: Page, base_url, alias, target):
+    kb.goto(f"{base_url}/glossary/{alias}/")
+    kb.wait_for_url(f"**/glossary/{target}/")
+    assert _path(kb.url) == f"/glossary/{target}/"
+
+
+# ---- accessibility and screenshots ---------------------------------------------
+
+PAGES = {
+    "home": "/",
+    "term": "/glossary/fine-tuning/",
+    "clause": "/frameworks/eu-ai-act/art-25/",
+    "index": "/glossary/",
+    "guide": "/decisions/use-as-is-or-fine-tune/",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_serious_accessibility_violations_and_screenshot(kb: Page, base_url, name):
+    kb.goto(base_url + PAGES[name])
+    if name == "guide":
+        expect(kb.locator(".kb-flowchart__svg svg")).to_be_visible(timeout=15000)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    kb.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    kb.add_script_tag(path=str(AXE))
+    violations = kb.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+             .filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"""
+    )
+    assert violations == []
+
+
+# ---- offline zip from file:// --------------------------------------------------
+
+@pytest.fixture(scope="session")
+def offline_dir(tmp_path_factory):
+    """`make offline`'s zip, unpacked."""
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py")], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(ROOT / "dist" / "ai-governance-kb-offline.zip") as zf:
+        zf.extractall(out)
+    shutil.rmtree(ROOT / "dist" / "offline-site", ignore_errors=True)
+    return out / "offline-site"
+
+
+def test_offline_zip_works_from_file_urls(kb: Page, offline_dir):
+    kb.goto((offline_dir / "index.html").as_uri())
+    kb.locator('label[for="__search"]').first.click()
+    kb.locator("input.md-search__input").press_sequentially("LoRA", delay=15)
+    first = kb.locator(".md-search-result__item > a.md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(r"glossary/lora\.html$"), timeout=8000)
+    kb.goto((offline_dir / "decisions" / "does-our-change-make-us-a-provider.html").as_uri())
+    expect(kb.locator(".kb-flowchart__svg svg")).to_be_visible(timeout=15000)
+    _walk_to_outcome(kb)
+    expect(kb.locator(".kb-q__outcome")).to_be_visible()
