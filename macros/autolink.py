@@ -17,9 +17,44 @@ from dataclasses import dataclass
 
 from .model import KnowledgeBase
 
-_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "script", "style", "button",
-         "svg", "textarea", "nav", "kbd", "abbr", "label", "select", "title", "head"}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "param", "track"}
+_SKIP = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "button",
+    "svg",
+    "textarea",
+    "nav",
+    "kbd",
+    "abbr",
+    "label",
+    "select",
+    "title",
+    "head",
+}
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "input",
+    "meta",
+    "link",
+    "wbr",
+    "source",
+    "area",
+    "col",
+    "embed",
+    "param",
+    "track",
+}
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
 _TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9]+)")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[.'’][A-Za-z0-9]+)*")
@@ -74,7 +109,30 @@ class Labels:
         return None
 
 
-_PROSE_CLASS = re.compile(r'class="[^"]*\bkb-(?:prose|summary)\b')
+# Prose blocks as the renderers write them: sanitised prose never contains a
+# <div>, and a summary paragraph never contains a </p>, so the first closing
+# tag ends the block.
+_PROSE_BLOCK = re.compile(r'(<div class="kb-prose">)(.*?)(</div>)|(<p class="kb-summary">)(.*?)(</p>)', re.S)
+
+
+def link_generated_page(
+    page_html: str,
+    labels: Labels,
+    self_id: str | None,
+    url_of: Callable[[str], str],
+    summary_of: Callable[[str], str],
+) -> str:
+    """Like :func:`link_first_mentions` for generated pages: only their prose blocks are read."""
+    done: set[str] = {self_id} if self_id else set()
+    out: list[str] = []
+    pos = 0
+    for m in _PROSE_BLOCK.finditer(page_html):
+        start, end = (m.start(2), m.end(2)) if m.group(1) else (m.start(5), m.end(5))
+        out.append(page_html[pos:start])
+        out.append(_link_html(page_html[start:end], labels, done, url_of, summary_of))
+        pos = end
+    out.append(page_html[pos:])
+    return "".join(out)
 
 
 def link_first_mentions(
@@ -83,42 +141,31 @@ def link_first_mentions(
     self_id: str | None,
     url_of: Callable[[str], str],
     summary_of: Callable[[str], str],
-    prose_only: bool = False,
 ) -> str:
-    """Return ``page_html`` with the first prose mention of each term linked.
+    """Return ``page_html`` with the first prose mention of each term linked."""
+    return _link_html(page_html, labels, {self_id} if self_id else set(), url_of, summary_of)
 
-    With ``prose_only`` (generated pages), only text inside ``.kb-prose`` and
-    ``.kb-summary`` blocks counts as prose; lists of links and tables do not.
-    """
-    done: set[str] = {self_id} if self_id else set()
+
+def _link_html(page_html: str, labels: Labels, done: set[str], url_of, summary_of) -> str:
     out: list[str] = []
     skip_depth = 0
-    region: str | None = None  # tag name of the open prose block, when prose_only
-    region_depth = 0
     pos = 0
     for m in _TOKEN.finditer(page_html):
         text = page_html[pos : m.start()]
-        active = skip_depth == 0 and (not prose_only or region_depth > 0)
-        out.append(_link_text(text, labels, done, url_of, summary_of) if active and text.strip() else text)
+        out.append(
+            _link_text(text, labels, done, url_of, summary_of) if skip_depth == 0 and text.strip() else text
+        )
         tag = m.group(0)
         out.append(tag)
         pos = m.end()
         t = _TAG.match(tag)
         if not t or tag.startswith("<!--"):
             continue
-        closing, name = t.group(1), t.group(2).lower()
-        if prose_only:
-            if region is None and not closing and _PROSE_CLASS.search(tag):
-                region, region_depth = name, 1
-            elif name == region and name not in _VOID:
-                region_depth += -1 if closing else 1
-                if region_depth == 0:
-                    region = None
+        name = t.group(2).lower()
         if name in _SKIP and name not in _VOID and not tag.endswith("/>"):
-            skip_depth = max(skip_depth + (-1 if closing else 1), 0)
+            skip_depth = max(skip_depth + (-1 if t.group(1) else 1), 0)
     tail = page_html[pos:]
-    active = skip_depth == 0 and (not prose_only or region_depth > 0)
-    out.append(_link_text(tail, labels, done, url_of, summary_of) if active else tail)
+    out.append(_link_text(tail, labels, done, url_of, summary_of) if skip_depth == 0 else tail)
     return "".join(out)
 
 

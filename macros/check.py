@@ -114,8 +114,10 @@ def _check_list(doc: Doc, f: Field, value: Any, key: Key, readme: str) -> Iterat
 def _check_scalar(doc: Doc, f: Field, value: Any, key: Key) -> Iterator[Problem]:
     name = key_name(key)
     if f.kind in _TYPE_NAMES and f.kind not in ("map", "list"):
-        ok = isinstance(value, bool) if f.kind == "bool" else (
-            isinstance(value, int) and not isinstance(value, bool)
+        ok = (
+            isinstance(value, bool)
+            if f.kind == "bool"
+            else (isinstance(value, int) and not isinstance(value, bool))
         )
         if not ok:
             yield doc.problem(key, f"'{name}' must be {_TYPE_NAMES[f.kind]}, not {_type_of(value)}")
@@ -128,7 +130,9 @@ def _check_scalar(doc: Doc, f: Field, value: Any, key: Key) -> Iterator[Problem]
         yield doc.problem(key, f"'{name}' must not be empty")
         return
     if vocab.TODO_MARKER in text:
-        yield doc.problem(key, f"'{name}' still holds a {vocab.TODO_MARKER} placeholder", "replace it with real text")
+        yield doc.problem(
+            key, f"'{name}' still holds a {vocab.TODO_MARKER} placeholder", "replace it with real text"
+        )
         return
     yield from _check_text_kind(doc, f, text, key, name)
 

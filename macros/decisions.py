@@ -60,8 +60,13 @@ NODE = Field(
         Field("title", _S, "Short outcome title (outcome nodes).", required=False),
         Field("recommendation", "text", "What to do (outcome nodes).", required=False),
         Field("rationale", "markdown", "Why, citing terms and clauses (outcome nodes).", required=False),
-        Field("intensity", "enum", "Governance intensity (outcome nodes).", required=False,
-              choices=tuple(INTENSITIES)),
+        Field(
+            "intensity",
+            "enum",
+            "Governance intensity (outcome nodes).",
+            required=False,
+            choices=tuple(INTENSITIES),
+        ),
         _TERMS,
         _REFS,
     ),
@@ -81,9 +86,21 @@ GUIDE = Field(
             item=Field("", "map", fields=(Field("id", "id"), Field("title", _S))),
         ),
         Field("nodes", "list", "Question and outcome nodes.", item=NODE, min_items=2),
-        Field("sources", "list", "Where the guide's reasoning comes from.", required=False,
-              item=Field("", "map", fields=(Field("title", _S), Field("url", "url", required=False),
-                                            Field("locator", _S, required=False)))),
+        Field(
+            "sources",
+            "list",
+            "Where the guide's reasoning comes from.",
+            required=False,
+            item=Field(
+                "",
+                "map",
+                fields=(
+                    Field("title", _S),
+                    Field("url", "url", required=False),
+                    Field("locator", _S, required=False),
+                ),
+            ),
+        ),
     ),
 )
 _QUESTION_ONLY = ("question", "help", "answers")
@@ -207,7 +224,11 @@ def _node_fields(doc: Doc, kb: KnowledgeBase, known_terms: set[str]) -> Iterator
     phases = {p.get("id") for p in doc.data.get("phases") or [] if isinstance(p, dict)}
     for i, n in _nodes(doc):
         kind = n.get("type")
-        needed = ("question", "answers") if kind == "question" else ("title", "recommendation", "rationale", "intensity")
+        needed = (
+            ("question", "answers")
+            if kind == "question"
+            else ("title", "recommendation", "rationale", "intensity")
+        )
         wrong = _OUTCOME_ONLY if kind == "question" else _QUESTION_ONLY
         for key in needed:
             if key not in n and not (key == "answers" and kind == "question"):
@@ -217,7 +238,9 @@ def _node_fields(doc: Doc, kb: KnowledgeBase, known_terms: set[str]) -> Iterator
                 article = "an" if kind == "outcome" else "a"
                 yield doc.problem(("nodes", i, key), f"'{key}' does not belong on {article} {kind} node")
         if n.get("phase") and isinstance(n.get("phase"), str) and n["phase"] not in phases:
-            yield doc.problem(("nodes", i, "phase"), f"unknown phase '{n['phase']}'{did_you_mean(n['phase'], phases)}")
+            yield doc.problem(
+                ("nodes", i, "phase"), f"unknown phase '{n['phase']}'{did_you_mean(n['phase'], phases)}"
+            )
         seen: dict[str, int] = {}
         for j, a in _answers(n):
             label = str(a.get("label", "")).strip().casefold()
@@ -230,10 +253,14 @@ def _node_fields(doc: Doc, kb: KnowledgeBase, known_terms: set[str]) -> Iterator
             seen[label] = j
         for k, t in enumerate(n.get("terms") or []):
             if isinstance(t, str) and vocab.ID_RE.match(t) and t not in known_terms:
-                yield doc.problem(("nodes", i, "terms", k), f"term '{t}' does not exist{did_you_mean(t, known_terms)}")
+                yield doc.problem(
+                    ("nodes", i, "terms", k), f"term '{t}' does not exist{did_you_mean(t, known_terms)}"
+                )
         for k, r in enumerate(n.get("refs") or []):
             if isinstance(r, str) and vocab.REF_RE.match(r) and r not in kb.clauses:
-                yield doc.problem(("nodes", i, "refs", k), f"clause '{r}' does not exist{did_you_mean(r, kb.clauses)}")
+                yield doc.problem(
+                    ("nodes", i, "refs", k), f"clause '{r}' does not exist{did_you_mean(r, kb.clauses)}"
+                )
 
 
 def _graph_rules(doc: Doc, index: dict[str, int]) -> Iterator[Problem]:
@@ -248,22 +275,28 @@ def _graph_rules(doc: Doc, index: dict[str, int]) -> Iterator[Problem]:
             if a["next"] not in index:
                 yield doc.problem(
                     ("nodes", i, "answers", j, "next"),
-                    f"answer '{a.get('label')}' leads to unknown node '{a['next']}'{did_you_mean(a['next'], index)}",
+                    f"answer '{a.get('label')}' leads to unknown node '{a['next']}'"
+                    + did_you_mean(a["next"], index),
                 )
             else:
                 g.add_edge(n["id"], a["next"])
     if len(starts) != 1:
         where = ("nodes", starts[1][0], "start") if len(starts) > 1 else ("nodes",)
         found = ", ".join(s for _, s in starts) or "none"
-        yield doc.problem(where, f"a guide needs exactly one start node (found: {found})",
-                          "set 'start: true' on the first question only")
+        yield doc.problem(
+            where,
+            f"a guide needs exactly one start node (found: {found})",
+            "set 'start: true' on the first question only",
+        )
         if not starts:
             return
     start = starts[0][1]
     reachable = nx.descendants(g, start) | {start}
     for node_id, i in index.items():
         if node_id not in reachable:
-            yield doc.problem(("nodes", i, "id"), f"node '{node_id}' cannot be reached from the start '{start}'")
+            yield doc.problem(
+                ("nodes", i, "id"), f"node '{node_id}' cannot be reached from the start '{start}'"
+            )
     for node_id, i in index.items():
         if g.nodes[node_id].get("type") == "question" and g.out_degree(node_id) == 0:
             yield doc.problem(
@@ -294,8 +327,10 @@ def _guide(doc: Doc) -> Guide:
             phase=n.get("phase", ""),
             question=n.get("question", "").strip(),
             help=(n.get("help") or "").strip(),
-            answers=tuple(Answer(a["label"].strip(), a["next"], (a.get("note") or "").strip())
-                          for a in n.get("answers") or ()),
+            answers=tuple(
+                Answer(a["label"].strip(), a["next"], (a.get("note") or "").strip())
+                for a in n.get("answers") or ()
+            ),
             title=n.get("title", "").strip(),
             recommendation=" ".join(n.get("recommendation", "").split()),
             rationale=(n.get("rationale") or "").strip(),
@@ -310,6 +345,8 @@ def _guide(doc: Doc) -> Guide:
         start=start,
         nodes=nodes,
         phases=tuple((p["id"], p["title"].strip()) for p in d.get("phases") or ()),
-        sources=tuple((s["title"].strip(), s.get("url", ""), s.get("locator", "")) for s in d.get("sources") or ()),
+        sources=tuple(
+            (s["title"].strip(), s.get("url", ""), s.get("locator", "")) for s in d.get("sources") or ()
+        ),
         path=doc.path,
     )

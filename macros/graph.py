@@ -110,7 +110,5 @@ def term_backlinks(g: nx.MultiDiGraph, term_id: str) -> dict[str, list[Link]]:
 
 def edges(g: nx.MultiDiGraph) -> list[dict[str, str]]:
     """Every edge as ``{"source", "target", "relation"}``, in a stable order."""
-    rows = [
-        {"source": s, "target": t, "relation": d["relation"]} for s, t, d in g.edges(data=True)
-    ]
+    rows = [{"source": s, "target": t, "relation": d["relation"]} for s, t, d in g.edges(data=True)]
     return sorted(rows, key=lambda r: (r["source"], r["target"], r["relation"]))

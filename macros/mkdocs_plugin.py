@@ -20,8 +20,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from . import search, state
+from .autolink import Labels, link_first_mentions, link_generated_page
 from .calls import expand
-from .autolink import Labels, link_first_mentions
 from .problems import DataError, format_report
 from .render import paths
 from .render.export import kb_json, page_url
@@ -81,7 +81,9 @@ class KnowledgeBasePlugin(BasePlugin[_Options]):
             src = f"glossary/{alias}/index.html" if dirs else f"glossary/{alias}.html"
             if files.get_file_from_path(src) is not None:
                 continue
-            target = get_relative_url(page_url(paths.term(tid), dirs), src if not dirs else f"glossary/{alias}/")
+            target = get_relative_url(
+                page_url(paths.term(tid), dirs), src if not dirs else f"glossary/{alias}/"
+            )
             html = redirect_html(target, self.site.kb.terms[tid].term)
             files.append(File.generated(config, src, content=html))
 
@@ -116,13 +118,14 @@ class KnowledgeBasePlugin(BasePlugin[_Options]):
         kind, key = self.pages.get(page.file.src_uri, (None, None))
         dirs = config.use_directory_urls
         terms = self.site.kb.terms
-        return link_first_mentions(
+        # Generated pages: only their prose blocks (not link lists and tables).
+        link = link_generated_page if page.file.src_uri in self.generated else link_first_mentions
+        return link(
             html,
             self.labels,
             key if kind == "term" else None,
             lambda tid: get_relative_url(page_url(paths.term(tid), dirs), page.url),
             lambda tid: terms[tid].summary,
-            prose_only=page.file.src_uri in self.generated,
         )
 
     def on_post_build(self, config) -> None:

@@ -145,8 +145,13 @@ DATE_ENTRY = Field(
     fields=(
         Field("date", "date", "Date, `YYYY-MM-DD`."),
         Field("what", "text", "What applies from that date."),
-        Field("status", "enum", "`in-force` (from the text) or `reported` (amendment not yet verified).",
-              required=False, choices=("in-force", "reported")),
+        Field(
+            "status",
+            "enum",
+            "`in-force` (from the text) or `reported` (amendment not yet verified).",
+            required=False,
+            choices=("in-force", "reported"),
+        ),
     ),
 )
 
@@ -155,8 +160,12 @@ CLAUSE = Field(
     "map",
     fields=(
         Field("id", "id", "Clause id, unique in the framework (e.g. `art-25`, `govern-1.1`, `a.6.2.4`)."),
-        Field("kind", "enum", "Kind of item; allowed kinds depend on the framework.",
-              choices=tuple(sorted({k for ks in vocab.KINDS.values() for k in ks}))),
+        Field(
+            "kind",
+            "enum",
+            "Kind of item; allowed kinds depend on the framework.",
+            choices=tuple(sorted({k for ks in vocab.KINDS.values() for k in ks})),
+        ),
         _s("code", "Code as the framework writes it (e.g. `Art. 25`, `GOVERN 1.1`, `A.6.2.4`)."),
         _s("title", "Official short title."),
         Field("parent", "id", "Id of the parent item in the same framework.", required=False),

@@ -57,8 +57,11 @@ def clause_keywords(c: Clause) -> list[str]:
         if m:
             abbr = {"GOVERN": "GV", "MAP": "MP", "MEASURE": "MS", "MANAGE": "MG"}[m.group(1)]
             num = m.group(2)
-            out += [abbr] if not num else [f"{abbr}-{num}", f"{abbr} {num}", f"{abbr}{num}",
-                                           f"{m.group(1).title()} {num}"]
+            out += (
+                [abbr]
+                if not num
+                else [f"{abbr}-{num}", f"{abbr} {num}", f"{abbr}{num}", f"{m.group(1).title()} {num}"]
+            )
     elif c.framework == "iso-42001":
         if c.kind == "control":
             out += [f"Annex {code}", f"Control {code}", code.replace("A.", "A ", 1)]

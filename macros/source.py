@@ -124,9 +124,7 @@ def load_bytes(raw: bytes, rel: str) -> tuple[Doc | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         bad = raw[exc.start : exc.start + 1].hex()
-        return None, [
-            Problem(rel, line, f"file is not valid UTF-8 (byte 0x{bad})", "save the file as UTF-8")
-        ]
+        return None, [Problem(rel, line, f"file is not valid UTF-8 (byte 0x{bad})", "save the file as UTF-8")]
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
@@ -181,7 +179,9 @@ def _mapping(node, budget, seen, depth) -> dict:
     out: dict[str, Any] = {}
     for knode, vnode in node.value:
         if not isinstance(knode, yaml.ScalarNode) or knode.tag == _TAG + "merge":
-            raise _Stop(_line(knode), "mapping keys must be plain words", "remove '<<' merges and complex keys")
+            raise _Stop(
+                _line(knode), "mapping keys must be plain words", "remove '<<' merges and complex keys"
+            )
         name = knode.value
         if name in out:
             raise _Stop(_line(knode), f"duplicate key '{name}'", "each key may appear once per mapping")
@@ -191,7 +191,9 @@ def _mapping(node, budget, seen, depth) -> dict:
 
 def _check_tag(node: yaml.Node, expected: str) -> None:
     if node.tag != expected:
-        raise _Stop(_line(node), f"YAML tag '{_short(node.tag)}' is not allowed in data files", "remove the tag")
+        raise _Stop(
+            _line(node), f"YAML tag '{_short(node.tag)}' is not allowed in data files", "remove the tag"
+        )
 
 
 def _short(tag: str) -> str:

@@ -77,7 +77,9 @@ def load_spectrum(
         for i, step in enumerate(doc.data["steps"]):
             for k in ("control", "cost", "accountability"):
                 if not 1 <= step[k] <= 5:
-                    found.append(doc.problem(("steps", i, k), f"'{k}' must be between 1 and 5, not {step[k]}"))
+                    found.append(
+                        doc.problem(("steps", i, k), f"'{k}' must be between 1 and 5, not {step[k]}")
+                    )
             if step["term"] not in known_terms:
                 found.append(
                     doc.problem(
@@ -87,12 +89,17 @@ def load_spectrum(
                 )
             if i and step["accountability"] < doc.data["steps"][i - 1]["accountability"]:
                 found.append(
-                    doc.problem(("steps", i, "accountability"), "accountability must not fall along the spectrum",
-                                "order steps from least to most modification")
+                    doc.problem(
+                        ("steps", i, "accountability"),
+                        "accountability must not fall along the spectrum",
+                        "order steps from least to most modification",
+                    )
                 )
     problems += found
     if found:
         return None
     d = doc.data
-    steps = tuple(Step(**{k: (v.strip() if isinstance(v, str) else v) for k, v in s.items()}) for s in d["steps"])
+    steps = tuple(
+        Step(**{k: (v.strip() if isinstance(v, str) else v) for k, v in s.items()}) for s in d["steps"]
+    )
     return Spectrum(d["title"].strip(), d["intro"].strip(), steps)

@@ -20,9 +20,7 @@ from .problems import Problem, did_you_mean
 from .source import Doc
 
 
-def add_clauses(
-    doc: Doc, framework: str, clauses: dict[str, Clause], good: Iterable[int]
-) -> list[Problem]:
+def add_clauses(doc: Doc, framework: str, clauses: dict[str, Clause], good: Iterable[int]) -> list[Problem]:
     """Add the structurally valid items of a catalog to ``clauses``; report kinds and duplicates."""
     from .load import clause_from  # the loader owns object construction
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from macros.load import load_kb  # noqa: E402
-from macros.problems import format_report  # noqa: E402
+from macros.load import load_kb
+from macros.problems import format_report
 
 
 def main(argv: list[str]) -> int:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from macros.scaffold import template  # noqa: E402
-from macros.vocab import ID_RE  # noqa: E402
+from macros.scaffold import template
+from macros.vocab import ID_RE
 
 
 def main(argv: list[str] | None = None) -> int:

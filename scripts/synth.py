@@ -25,12 +25,50 @@ sys.path.insert(0, str(ROOT))
 
 from macros import vocab  # noqa: E402
 
-ADJ = ["adaptive", "federated", "contextual", "residual", "supervised", "synthetic", "ensemble",
-       "robust", "calibrated", "sparse", "multimodal", "continual", "auditable", "modular",
-       "distilled", "quantised", "aligned", "grounded", "privacy-preserving", "explainable"]
-NOUN = ["model", "dataset", "pipeline", "benchmark", "control", "registry", "assessment",
-        "policy", "monitor", "evaluation", "inventory", "safeguard", "workflow", "label",
-        "threshold", "checkpoint", "adapter", "classifier", "retriever", "guardrail"]
+ADJ = [
+    "adaptive",
+    "federated",
+    "contextual",
+    "residual",
+    "supervised",
+    "synthetic",
+    "ensemble",
+    "robust",
+    "calibrated",
+    "sparse",
+    "multimodal",
+    "continual",
+    "auditable",
+    "modular",
+    "distilled",
+    "quantised",
+    "aligned",
+    "grounded",
+    "privacy-preserving",
+    "explainable",
+]
+NOUN = [
+    "model",
+    "dataset",
+    "pipeline",
+    "benchmark",
+    "control",
+    "registry",
+    "assessment",
+    "policy",
+    "monitor",
+    "evaluation",
+    "inventory",
+    "safeguard",
+    "workflow",
+    "label",
+    "threshold",
+    "checkpoint",
+    "adapter",
+    "classifier",
+    "retriever",
+    "guardrail",
+]
 QUAL = ["review", "card", "log", "plan", "matrix", "score", "gate", "record", "audit", "baseline"]
 SENTENCES = [
     "It describes how a {t} is scoped, tested and approved before it reaches users.",
@@ -62,9 +100,13 @@ def entry(i: int, name: str, ids: list[str], clauses: list[str], rng: random.Ran
     related = []
     if i > 0:
         related.append({"term": ids[rng.randrange(i)], "relation": "broader"})
-    others = [x for x in rng.sample(ids, min(len(ids), 6)) if x != ids[i] and x not in {r["term"] for r in related}]
+    others = [
+        x for x in rng.sample(ids, min(len(ids), 6)) if x != ids[i] and x not in {r["term"] for r in related}
+    ]
     for target in others[: rng.randint(1, 3)]:
-        related.append({"term": target, "relation": rng.choice(["related", "contrasts-with", "alternative-to"])})
+        related.append(
+            {"term": target, "relation": rng.choice(["related", "contrasts-with", "alternative-to"])}
+        )
     if not related:
         related.append({"term": "fine-tuning", "relation": "related"})
     return {
@@ -87,7 +129,9 @@ def entry(i: int, name: str, ids: list[str], clauses: list[str], rng: random.Ran
         ],
         "related": related,
         "definitions": [],
-        "sources": [{"title": f"Synthetic source for {name}", "document": "synthetic", "locator": f"item {i}"}],
+        "sources": [
+            {"title": f"Synthetic source for {name}", "document": "synthetic", "locator": f"item {i}"}
+        ],
         "review": {"status": "draft", "last_reviewed": "2026-11-21"},
     }
 
@@ -101,10 +145,12 @@ def write_kb_site(n: int, out: Path, seed: int = 7) -> Path:
     out.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", out / "docs")
-    shutil.copytree(ROOT / "frameworks", out / "frameworks", ignore=shutil.ignore_patterns("decisions", "spectrum.yml"))
+    shutil.copytree(
+        ROOT / "frameworks", out / "frameworks", ignore=shutil.ignore_patterns("decisions", "spectrum.yml")
+    )
     glossary = out / "glossary"
     glossary.mkdir()
-    kb, problems = load_kb(ROOT)
+    kb, _ = load_kb(ROOT)
     clauses = sorted(kb.clauses)
     rng = random.Random(seed)
     names = _names(n, rng)
@@ -142,8 +188,12 @@ def write_plain_site(kb_site: Path, out: Path) -> Path:
         target = out / "docs" / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(expand(site, page.content.split("---\n\n")[-1]) or "", encoding="utf-8")
-    hand = {"glossary/index.md": index.glossary_index(site), "compel-matrix.md": index.compel_matrix(site),
-            "frameworks/index.md": index.frameworks_overview(site), "about/data-model.md": index.vocabularies()}
+    hand = {
+        "glossary/index.md": index.glossary_index(site),
+        "compel-matrix.md": index.compel_matrix(site),
+        "frameworks/index.md": index.frameworks_overview(site),
+        "about/data-model.md": index.vocabularies(),
+    }
     for rel, body in hand.items():
         (out / "docs" / rel).write_text(f"# {rel}\n\n{body}\n", encoding="utf-8")
     home = (out / "docs" / "index.md").read_text(encoding="utf-8").replace("{{ kb_stats() }}", "")
@@ -152,7 +202,9 @@ def write_plain_site(kb_site: Path, out: Path) -> Path:
 
     with open(kb_site / "mkdocs.yml", encoding="utf-8") as f:
         cfg = yaml_load(f)
-    cfg["plugins"] = [p for p in cfg["plugins"] if not (p == "kb" or (isinstance(p, dict) and ("macros" in p or "kb" in p)))]
+    cfg["plugins"] = [
+        p for p in cfg["plugins"] if not (p == "kb" or (isinstance(p, dict) and ("macros" in p or "kb" in p)))
+    ]
     cfg.pop("extra_javascript", None)
     cfg["strict"] = False
     (out / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")

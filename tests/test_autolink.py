@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import MINI
 
-from macros.autolink import Labels, link_first_mentions
+from macros.autolink import Labels, link_first_mentions, link_generated_page
 from macros.load import load_kb
 
 
@@ -16,7 +16,8 @@ def labels():
 
 
 def run(html, labels, self_id=None, prose_only=False):
-    return link_first_mentions(html, labels, self_id, lambda t: f"../{t}/", lambda t: f"about {t}", prose_only)
+    link = link_generated_page if prose_only else link_first_mentions
+    return link(html, labels, self_id, lambda t: f"../{t}/", lambda t: f"about {t}")
 
 
 def test_first_mention_only_with_summary_tooltip(labels):
@@ -57,11 +58,15 @@ def test_longest_label_wins_and_inner_labels_are_not_linked(labels):
     assert out.count("<a ") == 1
 
 
-def test_prose_only_limits_generated_pages_to_prose_blocks(labels):
-    html = '<ul><li>LoRA in a list</li></ul><div class="kb-prose"><p>LoRA in prose</p></div>'
-    out = run(html, labels, prose_only=True)
+def test_generated_pages_link_only_inside_prose_blocks(labels):
+    html = (
+        '<ul><li>LoRA in a list</li></ul><p class="kb-summary">About FT.</p>'
+        '<div class="kb-prose"><p>LoRA in prose, <code>FT</code></p></div><p>fine-tuning</p>'
+    )
+    out = run(html, labels, self_id="provider", prose_only=True)
     assert out.startswith("<ul><li>LoRA in a list</li></ul>")
-    assert ">LoRA</a> in prose" in out
+    assert '">FT</a>.</p>' in out and ">LoRA</a> in prose, <code>FT</code>" in out
+    assert out.endswith("<p>fine-tuning</p>")
 
 
 def test_escaped_text_stays_escaped(labels):

@@ -36,12 +36,20 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 def browser_type_launch_args():
     """Debian's Chromium, headless, with every background network feature off."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser-deps` (see scripts/ensure_chromium.sh)")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run `make browser-deps` (see scripts/ensure_chromium.sh)"
+        )
     return {
         "executable_path": CHROMIUM,
         "args": [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
         ],
     }
 
@@ -149,6 +157,7 @@ def test_search_lands_on_the_right_page_first(kb: Page, base_url):
 
 # ---- decision guides ----------------------------------------------------------
 
+
 def _walk_to_outcome(page: Page) -> list[str]:
     labels = []
     for _ in range(30):
@@ -194,8 +203,11 @@ def test_questionnaire_is_keyboard_usable(kb: Page, base_url):
 
 
 def test_every_guide_renders_its_flowchart(kb: Page, base_url, real_site):
-    guides = sorted(p.parent.name for p in (real_site / "decisions").glob("*/index.html")
-                    if p.parent.name != "modification-spectrum")
+    guides = sorted(
+        p.parent.name
+        for p in (real_site / "decisions").glob("*/index.html")
+        if p.parent.name != "modification-spectrum"
+    )
     assert len(guides) >= 6
     for g in guides:
         kb.goto(f"{base_url}/decisions/{g}/")
@@ -203,6 +215,7 @@ def test_every_guide_renders_its_flowchart(kb: Page, base_url, real_site):
 
 
 # ---- tooltips and redirects ----------------------------------------------------
+
 
 def test_term_tooltips_on_hover_and_focus(kb: Page, base_url):
     kb.goto(base_url + "/glossary/lora/")
@@ -215,13 +228,19 @@ def test_term_tooltips_on_hover_and_focus(kb: Page, base_url):
     kb.mouse.move(0, 0)
     other = kb.locator("article a.kb-autolink").nth(1)
     other.focus()
-    expect(kb.locator('[role="tooltip"]').filter(has_text=(other.get_attribute("title") or "")[:30]).first).to_be_visible()
+    expect(
+        kb.locator('[role="tooltip"]').filter(has_text=(other.get_attribute("title") or "")[:30]).first
+    ).to_be_visible()
 
 
 @pytest.mark.parametrize(
     ("alias", "target"),
-    [("peft", "parameter-efficient-fine-tuning"), ("rag", "retrieval-augmented-generation"),
-     ("fria", "fundamental-rights-impact-assessment"), ("off-the-shelf-ai", "using-ai-as-is")],
+    [
+        ("peft", "parameter-efficient-fine-tuning"),
+        ("rag", "retrieval-augmented-generation"),
+        ("fria", "fundamental-rights-impact-assessment"),
+        ("off-the-shelf-ai", "using-ai-as-is"),
+    ],
 )
 def test_alias_urls_redirect(kb: Page, base_url, alias, target):
     kb.goto(f"{base_url}/glossary/{alias}/")
@@ -258,10 +277,13 @@ def test_no_serious_accessibility_violations_and_screenshot(kb: Page, base_url, 
 
 # ---- offline zip from file:// --------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def offline_dir(tmp_path_factory):
     """`make offline`'s zip, unpacked."""
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py")], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "offline.py")], capture_output=True, text=True, cwd=ROOT
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(ROOT / "dist" / "ai-governance-kb-offline.zip") as zf:

@@ -50,7 +50,10 @@ def test_golden(mini, name, render):
 
 
 def test_mermaid_labels_cannot_break_the_diagram():
-    assert decision.mermaid_label('Say "hi" <b>#1</b> `x`') == "Say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #96;x#96;"
+    assert (
+        decision.mermaid_label('Say "hi" <b>#1</b> `x`')
+        == "Say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt; #96;x#96;"
+    )
 
 
 def test_json_island_cannot_close_its_script(mini):

@@ -64,7 +64,35 @@ def test_iso_controls_per_area():
     assert per == {"a.2": 3, "a.3": 2, "a.4": 5, "a.5": 4, "a.6": 9, "a.7": 5, "a.8": 4, "a.9": 3, "a.10": 3}
 
 
-KEY_ARTICLES = [3, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17, 25, 26, 27, 43, 49, 50, 51, 52, 53, 54, 55, 72, 73, 99, 113]
+KEY_ARTICLES = [
+    3,
+    5,
+    6,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
+    16,
+    17,
+    25,
+    26,
+    27,
+    43,
+    49,
+    50,
+    51,
+    52,
+    53,
+    54,
+    55,
+    72,
+    73,
+    99,
+    113,
+]
 
 
 @pytest.mark.parametrize("n", KEY_ARTICLES)
@@ -86,13 +114,39 @@ def test_clause_codes_match_their_ids():
 
 
 SEED_CONCEPTS = [
-    "using-ai-as-is", "fine-tuning", "full-fine-tuning", "parameter-efficient-fine-tuning", "lora",
-    "adapters", "prompt-tuning", "instruction-tuning", "rlhf", "transfer-learning",
-    "prompt-engineering", "few-shot-learning", "retrieval-augmented-generation", "foundation-model",
-    "general-purpose-ai-model", "catastrophic-forgetting", "model-drift", "provider", "deployer",
-    "substantial-modification", "model-card", "datasheet", "data-provenance", "data-governance",
-    "bias-audit", "human-in-the-loop", "mlops", "model-versioning", "ai-impact-assessment",
-    "conformity-assessment", "risk-tolerance", "proportionality", "vendor-due-diligence",
+    "using-ai-as-is",
+    "fine-tuning",
+    "full-fine-tuning",
+    "parameter-efficient-fine-tuning",
+    "lora",
+    "adapters",
+    "prompt-tuning",
+    "instruction-tuning",
+    "rlhf",
+    "transfer-learning",
+    "prompt-engineering",
+    "few-shot-learning",
+    "retrieval-augmented-generation",
+    "foundation-model",
+    "general-purpose-ai-model",
+    "catastrophic-forgetting",
+    "model-drift",
+    "provider",
+    "deployer",
+    "substantial-modification",
+    "model-card",
+    "datasheet",
+    "data-provenance",
+    "data-governance",
+    "bias-audit",
+    "human-in-the-loop",
+    "mlops",
+    "model-versioning",
+    "ai-impact-assessment",
+    "conformity-assessment",
+    "risk-tolerance",
+    "proportionality",
+    "vendor-due-diligence",
 ]
 
 

@@ -11,7 +11,7 @@ CANARY = '{{ "pwn" ~ "ed" }}'
 HOSTILE = (
     f"Canary {CANARY} and {{% for x in range(3) %}}loop{{% endfor %}} "
     "<script>alert('xss')</script> <img src=x onerror=alert(1)> "
-    "[click](javascript:alert(1)) <a href=\"javascript:alert(2)\">bad</a>"
+    '[click](javascript:alert(1)) <a href="javascript:alert(2)">bad</a>'
 )
 
 

@@ -17,7 +17,9 @@ def test_eu_article_spellings():
 
 
 def test_annex_and_chapter_numbers_both_ways():
-    assert {"Annex III", "Annex 3"} <= set(clause_keywords(clause("eu-ai-act", "annex-iii", "annex", "Annex III")))
+    assert {"Annex III", "Annex 3"} <= set(
+        clause_keywords(clause("eu-ai-act", "annex-iii", "annex", "Annex III"))
+    )
     assert "Chapter 13" in clause_keywords(clause("eu-ai-act", "ch-xiii", "chapter", "Chapter XIII"))
     assert [roman_to_int(r) for r in ("i", "iv", "ix", "xiii")] == [1, 4, 9, 13]
 

@@ -65,7 +65,12 @@ def test_kb_json_has_every_count(real_site):
     assert kinds[("eu-ai-act", "annex")] == 13
     assert kinds[("compel", "stage")] == 6 and kinds[("compel", "pillar")] == 4
     assert len(data["terms"]) >= 40
-    assert {e["relation"] for e in data["edges"]} >= {"defined-in", "obligation-in", "addressed-by", "part-of"}
+    assert {e["relation"] for e in data["edges"]} >= {
+        "defined-in",
+        "obligation-in",
+        "addressed-by",
+        "part-of",
+    }
 
 
 def test_every_item_in_kb_json_has_its_page(real_site):

@@ -48,12 +48,16 @@ def test_python_tags_are_never_constructed():
 
 def test_custom_tags_on_collections_are_refused():
     out = messages(b"a: 1\nb: !!set {x: null}\n")
-    assert out == ["glossary/x.yml:2: error: YAML tag '!!set' is not allowed in data files (hint: remove the tag)"]
+    assert out == [
+        "glossary/x.yml:2: error: YAML tag '!!set' is not allowed in data files (hint: remove the tag)"
+    ]
 
 
 def test_non_utf8_bytes_report_their_line():
     out = messages(b"id: x\nterm: caf\xe9\n")
-    assert out == ["glossary/x.yml:2: error: file is not valid UTF-8 (byte 0xe9) (hint: save the file as UTF-8)"]
+    assert out == [
+        "glossary/x.yml:2: error: file is not valid UTF-8 (byte 0xe9) (hint: save the file as UTF-8)"
+    ]
 
 
 def test_empty_and_comment_only_files():

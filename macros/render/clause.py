@@ -48,7 +48,11 @@ def _breadcrumbs(site: Site, c: Clause, here: str) -> str:
     crumbs = [f"[{md(c.framework_name)}]({paths.rel(here, paths.framework(c.framework))})"]
     crumbs += [f"[{md(a.code)}]({paths.rel(here, paths.clause(a.ref))})" for a in site.kb.ancestors(c.ref)]
     crumbs.append(md(c.code))
-    return '<nav class="kb-breadcrumbs" aria-label="Breadcrumbs" markdown="1">\n' + " › ".join(crumbs) + "\n</nav>"
+    return (
+        '<nav class="kb-breadcrumbs" aria-label="Breadcrumbs" markdown="1">\n'
+        + " › ".join(crumbs)
+        + "\n</nav>"
+    )
 
 
 def _dates(c: Clause) -> str:
@@ -78,8 +82,7 @@ def _backlinks(site: Site, ref: str, here: str) -> str:
         links = sorted(groups.get(rel, []), key=lambda x: site.kb.terms[x.node].term.casefold())
         if links:
             lines = [
-                f"- {term_link(site, x.node, here)}" + (f" — {md(x.note)}" if x.note else "")
-                for x in links
+                f"- {term_link(site, x.node, here)}" + (f" — {md(x.note)}" if x.note else "") for x in links
             ]
             out.append(f"### {title}\n\n" + "\n".join(lines))
     if not out:

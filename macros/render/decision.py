@@ -203,7 +203,6 @@ def decisions_index(site: Site, here: str = paths.DECISIONS_INDEX) -> str:
         return "No decision guides yet."
     rows = ["| Guide | Questions | Outcomes |", "|---|---|---|"]
     for g in site.kb.decisions.values():
-        rows.append(
-            f"| [{md(g.title)}]({paths.rel(here, paths.decision(g.id))}) | {len(g.questions)} | {len(g.outcomes)} |"
-        )
+        link = f"[{md(g.title)}]({paths.rel(here, paths.decision(g.id))})"
+        rows.append(f"| {link} | {len(g.questions)} | {len(g.outcomes)} |")
     return "\n".join(rows)

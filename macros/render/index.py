@@ -38,7 +38,7 @@ def glossary_index(site: Site, here: str = paths.GLOSSARY_INDEX) -> str:
     out = [f"**{len(site.kb.terms)} terms.** Jump to: {nav}"]
     for letter in letters:
         anchor = letter.lower() if letter != "#" else "other"
-        out.append(f'## {letter} {{#letter-{anchor}}}')
+        out.append(f"## {letter} {{#letter-{anchor}}}")
         lines = []
         for name, tid, see in by_letter[letter]:
             t = site.kb.terms[tid]
@@ -50,9 +50,14 @@ def glossary_index(site: Site, here: str = paths.GLOSSARY_INDEX) -> str:
         out.append("\n".join(lines))
     out.append("## By category")
     for cat, label in CATEGORIES.items():
-        members = sorted((t for t in site.kb.terms.values() if t.category == cat), key=lambda t: t.term.casefold())
+        members = sorted(
+            (t for t in site.kb.terms.values() if t.category == cat), key=lambda t: t.term.casefold()
+        )
         if members:
-            out.append(f"### {md(label)} {{#category-{cat}}}\n\n" + "\n".join(f"- {term_link(site, t.id, here)}" for t in members))
+            out.append(
+                f"### {md(label)} {{#category-{cat}}}\n\n"
+                + "\n".join(f"- {term_link(site, t.id, here)}" for t in members)
+            )
         else:
             out.append(f"### {md(label)} {{#category-{cat}}}\n\nNo terms yet.")
     return "\n\n".join(out)
@@ -95,13 +100,17 @@ def compel_matrix(site: Site, here: str = paths.COMPEL_MATRIX) -> str:
         cols = []
         for p in COMPEL_PILLARS:
             ids = cells.get((s, p), [])
-            cols.append("<br>".join(f"[{md(site.kb.terms[i].term)}]({paths.rel(here, paths.term(i))})" for i in ids) or "—")
+            cols.append(
+                "<br>".join(f"[{md(site.kb.terms[i].term)}]({paths.rel(here, paths.term(i))})" for i in ids)
+                or "—"
+            )
         rows.append(f"| **{head(f'compel:{s}')}** | " + " | ".join(cols) + " |")
     return "\n".join(rows)
 
 
 def vocabularies() -> str:
     """Tables of the controlled vocabularies (the same ones the validator enforces)."""
+
     def table(title: str, vocab: dict[str, str]) -> str:
         rows = [f"### {title}", "", "| Value | Meaning |", "|---|---|"]
         rows += [f"| `{k}` | {esc(v)} |" for k, v in vocab.items()]

@@ -33,7 +33,7 @@ def redirect_html(target_url: str, term: str) -> str:
     """A tiny page that forwards to ``target_url`` (relative), with and without JavaScript."""
     url = attr(target_url)
     return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
         f"<title>Redirecting to {esc(term)}</title>\n"
         f'<link rel="canonical" href="{url}">\n'
         f'<meta http-equiv="refresh" content="0; url={url}">\n'

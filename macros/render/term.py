@@ -137,10 +137,7 @@ def _grouped_terms(site, heading: str, groups, here: str, level: str = "###") ->
         if not links:
             continue
         items = sorted(links, key=lambda x: site.kb.terms[x.node].term.casefold())
-        lines = [
-            f"- {term_link(site, x.node, here)}" + (f" — {md(x.note)}" if x.note else "")
-            for x in items
-        ]
+        lines = [f"- {term_link(site, x.node, here)}" + (f" — {md(x.note)}" if x.note else "") for x in items]
         out.append(f"{level} {TERM_RELATION_LABELS[rel]}\n\n" + "\n".join(lines))
     return "\n\n".join(out)
 

@@ -19,8 +19,29 @@ from markdown_it import MarkdownIt
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _ALLOWED_TAGS = {
-    "p", "ul", "ol", "li", "em", "strong", "code", "pre", "blockquote", "a", "br",
-    "table", "thead", "tbody", "tr", "th", "td", "h4", "h5", "h6", "sup", "sub", "hr",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "a",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "h4",
+    "h5",
+    "h6",
+    "sup",
+    "sub",
+    "hr",
 }
 _ALLOWED_ATTRS = {"a": {"href", "title"}}
 
