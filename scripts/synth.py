@@ -145,6 +145,7 @@ def write_kb_site(n: int, out: Path, seed: int = 7) -> Path:
     out.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", out / "docs")
+    shutil.copytree(ROOT / "overrides", out / "overrides")
     shutil.copytree(
         ROOT / "frameworks", out / "frameworks", ignore=shutil.ignore_patterns("decisions", "spectrum.yml")
     )
@@ -184,6 +185,7 @@ def write_plain_site(kb_site: Path, out: Path) -> Path:
     from macros.render import index
 
     shutil.copytree(kb_site / "docs", out / "docs")
+    shutil.copytree(kb_site / "overrides", out / "overrides")
     for page in plan_pages(site):
         target = out / "docs" / page.path
         target.parent.mkdir(parents=True, exist_ok=True)

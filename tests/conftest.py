@@ -22,6 +22,7 @@ def copy_site(dest: Path, data: Path | None = None) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     for part in ("frameworks", "glossary"):
         if (data / part).exists():
             shutil.copytree(data / part, dest / part)
