@@ -128,6 +128,14 @@ class KnowledgeBasePlugin(BasePlugin[_Options]):
             lambda tid: terms[tid].summary,
         )
 
+    def on_serve(self, server, config, builder):
+        """`make serve` rebuilds when glossary entries, catalogs or guides change."""
+        root = Path(config.config_file_path).resolve().parent
+        for folder in ("glossary", "frameworks"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
     def on_post_build(self, config) -> None:
         """Write the machine-readable export next to the site."""
         out = Path(config.site_dir) / "kb.json"
