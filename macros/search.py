@@ -25,25 +25,20 @@ def roman_to_int(roman: str) -> int:
 
 
 def _variants(label: str) -> list[str]:
-    """A label plus its joined spelling ("fine-tuning" -> "finetuning").
-
-    The search separator already splits on hyphens and spaces, so "fine
-    tuning" and "fine-tuning" index alike; only the joined form needs adding.
-    """
-    return [label, label.replace("-", "")] if "-" in label else [label]
-
-
-def _unique(labels) -> list[str]:
-    """Drop spellings that differ only in case (the index lower-cases everything)."""
-    seen: dict[str, str] = {}
-    for label in labels:
-        seen.setdefault(label.casefold(), label)
-    return list(seen.values())
+    """A label plus its hyphen/space/joined spellings."""
+    out = [label]
+    if "-" in label:
+        out += [label.replace("-", " "), label.replace("-", "")]
+    return out
 
 
 def term_keywords(t: Term) -> list[str]:
-    """Every spelling that should find this term's page (Material indexes them as ``tags``)."""
-    return _unique(v for label in (t.term, *t.aliases, *t.acronyms) for v in _variants(label))
+    """Every spelling that should find this term's page."""
+    seen: dict[str, None] = {}
+    for label in (t.term, *t.aliases, *t.acronyms, t.id):
+        for v in _variants(label):
+            seen.setdefault(v, None)
+    return list(seen)
 
 
 def clause_keywords(c: Clause) -> list[str]:
@@ -76,4 +71,4 @@ def clause_keywords(c: Clause) -> list[str]:
             out += [f"Annex {code}"]
     elif c.framework == "compel":
         out += [f"{c.title} {c.kind}", f"COMPEL {c.title}"]
-    return _unique(out)
+    return list(dict.fromkeys(out))

