@@ -49,6 +49,17 @@ def mini_site(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def mini_kb():
+    """The small fixture knowledge base, loaded (it must be clean) and built into a Site."""
+    from macros.load import load_kb
+    from macros.site import build_site
+
+    kb, problems = load_kb(MINI)
+    assert problems == []
+    return build_site(kb)
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real repository's site, built once per test session (strict)."""
     dest = copy_site(tmp_path_factory.mktemp("real") / "site-src")

@@ -12,17 +12,14 @@ from conftest import FIXTURES, MINI, ROOT
 from macros.load import load_kb
 from macros.problems import format_report
 from macros.render import decision
-from macros.site import build_site
 
 BROKEN = FIXTURES / "broken-decisions"
 GOLDEN = ROOT / "tests" / "golden"
 
 
 @pytest.fixture(scope="module")
-def mini():
-    kb, problems = load_kb(MINI)
-    assert problems == []
-    return build_site(kb)
+def mini(mini_kb):
+    return mini_kb
 
 
 def test_broken_guides_give_exact_messages(tmp_path):

@@ -6,20 +6,17 @@ import json
 import os
 
 import pytest
-from conftest import MINI, ROOT
+from conftest import ROOT
 
-from macros.load import load_kb
 from macros.render import clause, export, index, term
-from macros.site import build_site, plan_pages
+from macros.site import plan_pages
 
 GOLDEN = ROOT / "tests" / "golden"
 
 
 @pytest.fixture(scope="module")
-def site():
-    kb, problems = load_kb(MINI)
-    assert problems == []
-    return build_site(kb)
+def site(mini_kb):
+    return mini_kb
 
 
 CASES = {
