@@ -14,7 +14,6 @@ from ..vocab import (
     TERM_RELATIONS,
 )
 from . import paths
-from .clause import heading
 from .term import term_link
 from .text import esc, md
 
@@ -124,8 +123,3 @@ def vocabularies() -> str:
             table("Frameworks", FRAMEWORKS),
         ]
     )
-
-
-def clause_title(site: Site, ref: str) -> str:
-    """Display heading of a clause (for hand-written pages)."""
-    return md(heading(site.kb.clauses[ref]))
