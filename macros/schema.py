@@ -84,6 +84,12 @@ DEFINITION = Field(
         Field("paraphrase", "text", "The definition in our own words (never a copied sentence)."),
         _enum("jurisdiction", vocab.JURISDICTIONS, "Where the definition has force."),
         Field("binding", "bool", "true when the definition is legally binding."),
+        _enum(
+            "status",
+            vocab.SOURCE_STATUSES,
+            "What the definition rests on: binding-text, official-guidance, standard or interpretation.",
+            required=False,
+        ),
     ),
 )
 

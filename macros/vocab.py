@@ -84,6 +84,14 @@ REVIEW_STATUSES: dict[str, str] = {
 
 JURISDICTIONS: tuple[str, ...] = ("EU", "US", "international", "none")
 
+#: What kind of text a definition or legal claim rests on.
+SOURCE_STATUSES: dict[str, str] = {
+    "binding-text": "Binding legal text (paraphrased)",
+    "official-guidance": "Official guidance (non-binding)",
+    "standard": "Standard (paraphrased, cited by clause)",
+    "interpretation": "Our interpretation",
+}
+
 COMPEL_STAGES: tuple[str, ...] = ("calibrate", "organize", "model", "produce", "evaluate", "learn")
 COMPEL_PILLARS: tuple[str, ...] = ("people", "process", "technology", "governance")
 
