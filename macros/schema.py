@@ -140,6 +140,12 @@ GLOSSARY_ENTRY = Field(
         Field("references", "list", "Framework clauses.", item=REFERENCE, min_items=1),
         Field("related", "list", "Typed relations to other terms.", item=RELATED, min_items=1),
         Field("definitions", "list", "Definitions the frameworks give (may be `[]`).", item=DEFINITION),
+        Field(
+            "definitions_note",
+            "markdown",
+            "With two or more definitions: how they differ, in one to three sentences.",
+            required=False,
+        ),
         Field("sources", "list", "Where the facts come from.", item=SOURCE, min_items=1),
         REVIEW,
     ),
