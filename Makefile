@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build check test test-fast bench offline lint format clean browser-deps
+.PHONY: setup serve build build-zensical generate golden check test test-fast bench offline lint format clean browser-deps
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
 
@@ -27,6 +27,20 @@ serve: setup
 
 build: setup
 	$(PY) -m mkdocs build --strict --clean
+
+# The same content with Zensical (Material's successor) into site-zensical/: the build plan
+# is written first (Zensical runs no plugins), then Zensical reads the same build/docs.
+build-zensical: setup
+	$(PY) -m macros.frontends.generate
+	KB_SITE_DIR=site-zensical .venv/bin/zensical build --clean --strict
+
+# Rewrite the golden files from the current renderers (the only way they change).
+golden: $(VENV_STAMP)
+	$(PY) scripts/golden.py
+
+# Write the generated docs folder (build/docs) without building a site.
+generate: $(VENV_STAMP)
+	$(PY) -m macros.frontends.generate
 
 check: $(VENV_STAMP)
 	$(PY) scripts/check.py
@@ -56,4 +70,4 @@ format: $(VENV_STAMP)
 	$(PY) -m ruff format macros scripts tests
 
 clean:
-	rm -rf site .pytest_cache build dist *.egg-info
+	rm -rf site site-zensical .pytest_cache build dist *.egg-info

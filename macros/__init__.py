@@ -1,8 +1,11 @@
 """AI-governance knowledge base engine.
 
-Data flows one way: ``load`` (YAML with file and line for every value) ->
-``validate`` (collect every problem) -> ``model`` (frozen dataclasses) ->
-``graph`` (networkx, derived) -> ``render`` (pure functions returning
-Markdown/HTML/JSON strings) -> thin front-end glue (``mkdocs_plugin``,
-``kbmacros``). Nothing upstream knows about mkdocs.
+Data flows one way: ``load`` (files -> documents that remember lines) ->
+``rules`` (every structural and cross-file check, each message written once)
+-> ``build`` (typed, frozen model; every dataclass in ``model``) -> ``site``
+(the networkx concept graph and look-ups, built once) -> ``plan`` (every page,
+file and asset the site needs, with no site engine involved) -> ``render``
+(pure functions the plan calls) -> ``frontends`` (the writer, the mkdocs
+plugin, the mkdocs-macros module and the Zensical guard). ``pipeline`` runs
+the first steps for every caller. Only ``frontends`` imports a site engine.
 """

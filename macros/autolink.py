@@ -135,17 +135,6 @@ def link_generated_page(
     return "".join(out)
 
 
-def link_first_mentions(
-    page_html: str,
-    labels: Labels,
-    self_id: str | None,
-    url_of: Callable[[str], str],
-    summary_of: Callable[[str], str],
-) -> str:
-    """Return ``page_html`` with the first prose mention of each term linked."""
-    return _link_html(page_html, labels, {self_id} if self_id else set(), url_of, summary_of)
-
-
 def _link_html(page_html: str, labels: Labels, done: set[str], url_of, summary_of) -> str:
     out: list[str] = []
     skip_depth = 0

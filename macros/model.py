@@ -8,8 +8,8 @@ came from so later checks can still point at the source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
+from .refs import ClauseRef
 from .vocab import FRAMEWORKS
 
 
@@ -83,7 +83,7 @@ class Reference:
     @property
     def framework(self) -> str:
         """Framework id part of the reference."""
-        return self.ref.split(":", 1)[0]
+        return ClauseRef.of(self.ref).framework
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ class Definition:
     jurisdiction: str
     binding: bool
     ref: str | None = None
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,12 +154,103 @@ class Term:
     related: tuple[Relation, ...] = ()
     definitions: tuple[Definition, ...] = ()
     sources: tuple[Source, ...] = ()
+    definitions_note: str = ""
     path: str = ""
 
     @property
     def labels(self) -> tuple[str, ...]:
         """Every name a reader may type for this term: name, aliases, acronyms."""
         return (self.term, *self.aliases, *self.acronyms)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer of a decision-guide question: its label and the node it leads to."""
+
+    label: str
+    next: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A question or an outcome of a decision guide."""
+
+    id: str
+    type: str
+    phase: str = ""
+    question: str = ""
+    help: str = ""
+    answers: tuple[Answer, ...] = ()
+    title: str = ""
+    recommendation: str = ""
+    rationale: str = ""
+    intensity: str = ""
+    terms: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GuideSource:
+    """A publication a decision guide's reasoning rests on."""
+
+    title: str
+    url: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A validated decision guide (``frameworks/decisions/<id>.yml``)."""
+
+    id: str
+    title: str
+    intro: str
+    start: str
+    nodes: dict[str, Node]
+    phases: tuple[tuple[str, str], ...] = ()
+    sources: tuple[GuideSource, ...] = ()
+    path: str = ""
+
+    @property
+    def questions(self) -> list[Node]:
+        """Question nodes in file order."""
+        return [n for n in self.nodes.values() if n.type == "question"]
+
+    @property
+    def outcomes(self) -> list[Node]:
+        """Outcome nodes in file order."""
+        return [n for n in self.nodes.values() if n.type == "outcome"]
+
+    @property
+    def cited(self) -> set[str]:
+        """Every term id and clause reference the guide cites."""
+        out: set[str] = set()
+        for n in self.nodes.values():
+            out.update(n.terms)
+            out.update(n.refs)
+        return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the modification spectrum."""
+
+    term: str
+    changes_weights: bool
+    control: int
+    cost: int
+    accountability: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class Spectrum:
+    """The modification spectrum (``frameworks/spectrum.yml``), in order."""
+
+    title: str
+    intro: str
+    steps: tuple[Step, ...]
 
 
 @dataclass(frozen=True)
@@ -171,9 +263,9 @@ class KnowledgeBase:
     frameworks: dict[str, Framework]
     clauses: dict[str, Clause]
     terms: dict[str, Term]
-    decisions: dict[str, Any] = field(default_factory=dict)
+    decisions: dict[str, Guide] = field(default_factory=dict)
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    spectrum: Any = None
+    spectrum: Spectrum | None = None
 
     def framework_roots(self, framework: str) -> list[Clause]:
         """Top-level items of a framework, in catalog order."""

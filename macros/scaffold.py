@@ -52,6 +52,8 @@ definitions: []        # definitions the frameworks give, or [] when none do:
   #   paraphrase: In your own words.
   #   jurisdiction: EU   # one of: {_choices(vocab.JURISDICTIONS)}
   #   binding: true
+  #   status: binding-text   # one of: {_choices(vocab.SOURCE_STATUSES)}
+# definitions_note: >-   # with two or more definitions: how they differ, in 1-3 sentences
 sources:
   - title: TODO
     url: TODO          # https link; or replace with document: and locator:

@@ -212,6 +212,106 @@ CATALOG = Field(
 )
 
 
+_REFS = Field("refs", "list", "Clause references.", required=False, item=Field("", "ref"))
+_TERMS = Field("terms", "list", "Glossary term ids.", required=False, item=Field("", "id"))
+
+ANSWER = Field(
+    "",
+    "map",
+    fields=(
+        _s("label", "Answer text shown on the button and the flowchart edge."),
+        Field("next", "id", "Id of the node this answer leads to."),
+        Field("note", "text", "Optional: why this answer leads there.", required=False),
+    ),
+)
+
+NODE = Field(
+    "",
+    "map",
+    fields=(
+        Field("id", "id", "Node id, unique in the guide."),
+        Field("type", "enum", "`question` or `outcome`.", choices=("question", "outcome")),
+        Field("start", "bool", "true on the one node the guide starts from.", required=False),
+        Field("phase", "id", "Id of a phase of this guide.", required=False),
+        _s("question", "Question (question nodes).", required=False),
+        Field("help", "text", "Plain-text help (question nodes).", required=False),
+        Field("answers", "list", "Answers (question nodes).", required=False, item=ANSWER),
+        _s("title", "Short outcome title (outcome nodes).", required=False),
+        Field("recommendation", "text", "What to do (outcome nodes).", required=False),
+        Field("rationale", "markdown", "Why, citing terms and clauses (outcome nodes).", required=False),
+        Field(
+            "intensity",
+            "enum",
+            "Governance intensity (outcome nodes).",
+            required=False,
+            choices=tuple(vocab.INTENSITIES),
+        ),
+        _TERMS,
+        _REFS,
+    ),
+)
+
+#: Keys that belong on one node type only.
+QUESTION_ONLY = ("question", "help", "answers")
+OUTCOME_ONLY = ("title", "recommendation", "rationale", "intensity")
+
+GUIDE = Field(
+    "",
+    "map",
+    fields=(
+        Field("id", "id", "Guide id; must equal the file name."),
+        _s("title", "Title of the guide."),
+        Field("intro", "markdown", "What the guide decides and for whom."),
+        Field(
+            "phases",
+            "list",
+            "Optional phases grouping the questions.",
+            required=False,
+            item=Field("", "map", fields=(Field("id", "id"), Field("title", "string"))),
+        ),
+        Field("nodes", "list", "Question and outcome nodes.", item=NODE, min_items=2),
+        Field(
+            "sources",
+            "list",
+            "Where the guide's reasoning comes from.",
+            required=False,
+            item=Field(
+                "",
+                "map",
+                fields=(
+                    Field("title", "string"),
+                    Field("url", "url", required=False),
+                    Field("locator", "string", required=False),
+                ),
+            ),
+        ),
+    ),
+)
+
+STEP = Field(
+    "",
+    "map",
+    fields=(
+        Field("term", "id", "Glossary term id of this step."),
+        Field("changes_weights", "bool", "true when the step changes model weights."),
+        Field("control", "int", "Control over behaviour, 1 (least) to 5 (most)."),
+        Field("cost", "int", "Cost and effort, 1 to 5."),
+        Field("accountability", "int", "Accountability the organisation takes on, 1 to 5."),
+        Field("summary", "text", "What the step means for governance, in one or two sentences."),
+    ),
+)
+
+SPECTRUM = Field(
+    "",
+    "map",
+    fields=(
+        _s("title", "Page title."),
+        Field("intro", "markdown", "Introduction."),
+        Field("steps", "list", "Steps from least to most modification.", item=STEP, min_items=3),
+    ),
+)
+
+
 def json_schema(spec: Field, title: str) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) describing ``spec``, for editors and pre-commit."""
     out = _json(spec)

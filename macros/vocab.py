@@ -95,6 +95,27 @@ SOURCE_STATUSES: dict[str, str] = {
 COMPEL_STAGES: tuple[str, ...] = ("calibrate", "organize", "model", "produce", "evaluate", "learn")
 COMPEL_PILLARS: tuple[str, ...] = ("people", "process", "technology", "governance")
 
+#: Governance intensity of a decision-guide outcome: id -> label.
+INTENSITIES: dict[str, str] = {
+    "minimal": "Minimal: record the decision",
+    "low": "Low: standard documentation and monitoring",
+    "moderate": "Moderate: documented testing and a named owner",
+    "high": "High: formal assessment, testing and sign-off",
+    "very-high": "Very high: full compliance programme and independent review",
+}
+
+#: Where the data lives, relative to the project root (one definition for every reader).
+GLOSSARY_DIR = "glossary"
+FRAMEWORKS_DIR = "frameworks"
+DECISIONS_DIR = "frameworks/decisions"
+SPECTRUM_PATH = "frameworks/spectrum.yml"
+SCHEMAS_DIR = "schemas"
+GLOSSARY_README = "glossary/README.md"
+FRAMEWORKS_README = "frameworks/README.md"
+DECISIONS_README = "frameworks/decisions/README.md"
+#: Folders under frameworks/ that are not framework catalogs.
+NOT_CATALOGS = ("decisions", "schemas", "crosswalks")
+
 #: Marker the scaffold writes; the validator rejects any text that still holds it.
 TODO_MARKER = "TODO"
 

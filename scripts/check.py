@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from macros.load import load_kb
+from macros.pipeline import load_kb
 from macros.problems import format_report
 
 

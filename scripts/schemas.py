@@ -14,14 +14,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros import decisions, schema, spectrum  # noqa: E402
+from macros import schema  # noqa: E402
 
 TARGETS = {
     "glossary/schemas/entry.schema.json": (schema.GLOSSARY_ENTRY, "Glossary entry"),
     "frameworks/schemas/framework.schema.json": (schema.FRAMEWORK, "Framework metadata"),
     "frameworks/schemas/catalog.schema.json": (schema.CATALOG, "Framework catalog"),
-    "frameworks/schemas/decision.schema.json": (decisions.GUIDE, "Decision guide"),
-    "frameworks/schemas/spectrum.schema.json": (spectrum.SPECTRUM, "Modification spectrum"),
+    "frameworks/schemas/decision.schema.json": (schema.GUIDE, "Decision guide"),
+    "frameworks/schemas/spectrum.schema.json": (schema.SPECTRUM, "Modification spectrum"),
 }
 
 

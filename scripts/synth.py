@@ -138,7 +138,7 @@ def entry(i: int, name: str, ids: list[str], clauses: list[str], rng: random.Ran
 
 def write_kb_site(n: int, out: Path, seed: int = 7) -> Path:
     """Copy the site skeleton and write N synthetic entries (plus fine-tuning, the example)."""
-    from macros.load import load_kb
+    from macros.pipeline import load_kb
 
     if out.exists():
         shutil.rmtree(out)
@@ -146,6 +146,7 @@ def write_kb_site(n: int, out: Path, seed: int = 7) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", out / "docs")
     shutil.copytree(ROOT / "overrides", out / "overrides")
+    (out / "build" / "docs").mkdir(parents=True)  # mkdocs checks docs_dir before the plugin writes it
     shutil.copytree(
         ROOT / "frameworks", out / "frameworks", ignore=shutil.ignore_patterns("decisions", "spectrum.yml")
     )
@@ -174,39 +175,30 @@ def _strip_fine_tuning_relations(path: Path) -> None:
 
 def write_plain_site(kb_site: Path, out: Path) -> Path:
     """The same pages as static Markdown, no kb plugin, no macros: the benchmark baseline."""
-    from macros import state
-    from macros.site import plan_pages
+    import json
+    import re
+
+    from macros.frontends.generate import generate, read_config, settings
+    from macros.frontends.writer import macros_file
 
     if out.exists():
         shutil.rmtree(out)
-    site = state.load_site(kb_site)
-    state.set_current(site)
-    from macros.calls import expand
-    from macros.render import index
-
-    shutil.copytree(kb_site / "docs", out / "docs")
+    s = settings(read_config(kb_site / "mkdocs.yml"), kb_site)
+    generate(s)
+    shutil.copytree(s.docs_dir, out / "docs")
     shutil.copytree(kb_site / "overrides", out / "overrides")
-    for page in plan_pages(site):
-        target = out / "docs" / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(expand(site, page.content.split("---\n\n")[-1]) or "", encoding="utf-8")
-    hand = {
-        "glossary/index.md": index.glossary_index(site),
-        "compel-matrix.md": index.compel_matrix(site),
-        "frameworks/index.md": index.frameworks_overview(site),
-        "about/data-model.md": index.vocabularies(),
-    }
-    for rel, body in hand.items():
-        (out / "docs" / rel).write_text(f"# {rel}\n\n{body}\n", encoding="utf-8")
-    home = (out / "docs" / "index.md").read_text(encoding="utf-8").replace("{{ kb_stats() }}", "")
-    (out / "docs" / "index.md").write_text(home, encoding="utf-8")
-    from mkdocs.utils.yaml import yaml_load  # resolves !ENV like mkdocs does
-
-    with open(kb_site / "mkdocs.yml", encoding="utf-8") as f:
-        cfg = yaml_load(f)
+    outputs = json.loads(macros_file(s.docs_dir).read_text(encoding="utf-8"))
+    for page in (out / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "render_macros: true" in text:
+            text = re.sub(r"\{\{ (\w+)\(\) \}\}", lambda m: outputs[m.group(1)], text)
+            page.write_text(text.replace("render_macros: true", "render_macros: false"), encoding="utf-8")
+    cfg = read_config(kb_site / "mkdocs.yml")
     cfg["plugins"] = [
         p for p in cfg["plugins"] if not (p == "kb" or (isinstance(p, dict) and ("macros" in p or "kb" in p)))
     ]
+    cfg["docs_dir"] = "docs"
+    cfg.pop("site_dir", None)
     cfg.pop("extra_javascript", None)
     cfg["strict"] = False
     (out / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")

@@ -23,6 +23,7 @@ def copy_site(dest: Path, data: Path | None = None) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
+    (dest / "build" / "docs").mkdir(parents=True)  # mkdocs checks docs_dir before the plugin writes it
     for part in ("frameworks", "glossary"):
         if (data / part).exists():
             shutil.copytree(data / part, dest / part)
@@ -51,7 +52,7 @@ def mini_site(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def mini_kb():
     """The small fixture knowledge base, loaded (it must be clean) and built into a Site."""
-    from macros.load import load_kb
+    from macros.pipeline import load_kb
     from macros.site import build_site
 
     kb, problems = load_kb(MINI)

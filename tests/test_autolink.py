@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import MINI
 
-from macros.autolink import Labels, link_first_mentions, link_generated_page
-from macros.load import load_kb
+from macros.autolink import Labels, link_generated_page
+from macros.pipeline import load_kb
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +16,10 @@ def labels():
 
 
 def run(html, labels, self_id=None, prose_only=False):
-    link = link_generated_page if prose_only else link_first_mentions
-    return link(html, labels, self_id, lambda t: f"../{t}/", lambda t: f"about {t}")
+    """Link ``html``; unless ``prose_only``, as the body of one prose block (how renderers emit prose)."""
+    wrapped = html if prose_only else f'<div class="kb-prose">{html}</div>'
+    out = link_generated_page(wrapped, labels, self_id, lambda t: f"../{t}/", lambda t: f"about {t}")
+    return out if prose_only else out[len('<div class="kb-prose">') : -len("</div>")]
 
 
 def test_first_mention_only_with_summary_tooltip(labels):

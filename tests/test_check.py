@@ -7,7 +7,7 @@ import subprocess
 
 from conftest import FIXTURES, MINI, PY, ROOT
 
-from macros.load import load_kb
+from macros.pipeline import load_kb
 from macros.problems import format_report
 
 BROKEN = FIXTURES / "broken"

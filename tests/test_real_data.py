@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros.load import load_kb
+from macros.pipeline import load_kb
 from macros.problems import format_report
 
 KB, PROBLEMS = load_kb(ROOT)

@@ -1,17 +1,13 @@
-"""Rendered output is pinned by golden files (regenerate: UPDATE_GOLDEN=1 pytest tests/test_render.py)."""
+"""Rendered output is pinned by golden files (rewrite them only with `make golden`)."""
 
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
-from conftest import ROOT
+from golden_cases import CASES, GOLDEN, render
 
-from macros.render import clause, export, index, term
-from macros.site import plan_pages
-
-GOLDEN = ROOT / "tests" / "golden"
+from macros.render import export, term
 
 
 @pytest.fixture(scope="module")
@@ -19,32 +15,16 @@ def site(mini_kb):
     return mini_kb
 
 
-CASES = {
-    "term-fine-tuning.md": lambda s: term.term_page(s, "fine-tuning"),
-    "term-provider.md": lambda s: term.term_page(s, "provider"),
-    "clause-eu-ai-act-art-25.md": lambda s: clause.clause_page(s, "eu-ai-act:art-25"),
-    "clause-iso-42001-a.6.2.4.md": lambda s: clause.clause_page(s, "iso-42001:a.6.2.4"),
-    "framework-eu-ai-act.md": lambda s: clause.framework_page(s, "eu-ai-act"),
-    "glossary-index.md": lambda s: index.glossary_index(s),
-    "compel-matrix.md": lambda s: index.compel_matrix(s),
-    "kb.json": lambda s: export.kb_json(s),
-}
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(site, name):
-    got = CASES[name](site)
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(got, encoding="utf-8")
-    assert got == path.read_text(encoding="utf-8"), f"{name} changed; rerun with UPDATE_GOLDEN=1 if intended"
+    got = render(site, name)
+    assert got == (GOLDEN / name).read_text(encoding="utf-8"), (
+        f"{name} changed: review it, then run `make golden`"
+    )
 
 
-def test_generated_pages_hold_only_macro_calls(site):
-    for page in plan_pages(site):
-        body = page.content.split("---\n\n")[-1]
-        assert body.startswith("{{ ") and body.rstrip().endswith(" }}"), page.path
-        assert body.count("{{") == 1
+def test_every_golden_file_has_a_case():
+    assert {p.name for p in GOLDEN.iterdir()} == set(CASES)
 
 
 def test_kb_json_shape(site):

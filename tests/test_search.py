@@ -40,7 +40,7 @@ def test_iso_codes():
 def test_term_keywords_include_hyphen_variants():
     from conftest import MINI
 
-    from macros.load import load_kb
+    from macros.pipeline import load_kb
 
     kb, _ = load_kb(MINI)
     kw = term_keywords(kb.terms["fine-tuning"])

@@ -12,9 +12,10 @@ import json
 from collections import defaultdict
 
 from .. import graph as kg
-from ..decisions import INTENSITIES, Guide, Node
+from ..model import Guide, Node
+from ..refs import framework_of
 from ..site import Site
-from ..vocab import FRAMEWORKS
+from ..vocab import FRAMEWORKS, INTENSITIES
 from . import paths
 from .term import clause_link, term_link
 from .text import attr, esc, href, md, prose
@@ -151,7 +152,7 @@ def applies(site: Site, node: Node) -> dict[str, list[tuple[str, str | None]]]:
     for ref in node.refs:
         if ref not in seen:
             seen.add(ref)
-            out[ref.split(":", 1)[0]].append((ref, None))
+            out[framework_of(ref)].append((ref, None))
     for term_id in node.terms:
         for rel, links in kg.outgoing(site.graph, term_id, "clause").items():
             if rel not in VIA_RELATIONS:
@@ -159,7 +160,7 @@ def applies(site: Site, node: Node) -> dict[str, list[tuple[str, str | None]]]:
             for link in links:
                 if link.node not in seen:
                     seen.add(link.node)
-                    out[link.node.split(":", 1)[0]].append((link.node, term_id))
+                    out[framework_of(link.node)].append((link.node, term_id))
     return out
 
 
@@ -191,9 +192,9 @@ def _sources(guide: Guide) -> str:
     if not guide.sources:
         return ""
     lines = []
-    for title, url, locator in guide.sources:
-        head = f"[{md(title)}]({href(url)})" if url else md(title)
-        lines.append(f"- {head}" + (f" — {md(locator)}" if locator else ""))
+    for s in guide.sources:
+        head = f"[{md(s.title)}]({href(s.url)})" if s.url else md(s.title)
+        lines.append(f"- {head}" + (f" — {md(s.locator)}" if s.locator else ""))
     return "## Sources\n\n" + "\n".join(lines)
 
 

@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import json
-import posixpath
 
 from .. import graph as kg
 from ..site import Site
 from . import paths
-
-
-def page_url(src_path: str, use_directory_urls: bool) -> str:
-    """Site-root-relative URL of a page, as mkdocs computes it."""
-    stem, _ = posixpath.splitext(src_path)
-    if not use_directory_urls:
-        return stem + ".html"
-    if posixpath.basename(stem) == "index":
-        d = posixpath.dirname(stem)
-        return f"{d}/" if d else ""
-    return stem + "/"
+from .paths import page_url
 
 
 def kb_json(site: Site, use_directory_urls: bool = True) -> str:

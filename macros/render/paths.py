@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
+from ..refs import ClauseRef
+
 
 def term(term_id: str) -> str:
     """Source path of a glossary term page."""
@@ -18,8 +20,8 @@ def term(term_id: str) -> str:
 
 def clause(ref: str) -> str:
     """Source path of a clause page, from its canonical reference."""
-    framework, cid = ref.split(":", 1)
-    return f"frameworks/{framework}/{cid}.md"
+    r = ClauseRef.of(ref)
+    return f"frameworks/{r.framework}/{r.id}.md"
 
 
 def framework(framework_id: str) -> str:
@@ -48,3 +50,23 @@ def rel(here: str, target: str, anchor: str = "") -> str:
 def _relpath(target: str, start: str) -> str:
     # relpath is costly and pages in one folder share their targets: cache per folder.
     return posixpath.relpath(target, start)
+
+
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """Site-root-relative URL of a page, as the site engines compute it."""
+    stem, _ = posixpath.splitext(src_path)
+    if not directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        d = posixpath.dirname(stem)
+        return f"{d}/" if d else ""
+    return stem + "/"
+
+
+def url_rel(target_url: str, from_url: str) -> str:
+    """Relative link from the page at ``from_url`` to ``target_url`` (both site-root-relative)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    link = _relpath(target_url or ".", base.rstrip("/") or ".")
+    if target_url.endswith("/") or not target_url:
+        link = "./" if link == "." else link + "/"
+    return link

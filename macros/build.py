@@ -1,0 +1,176 @@
+"""Documents -> model: frozen objects built from what the rules accepted.
+
+Runs after :mod:`.rules`, so every value read here has the shape the schema
+promises; nothing is checked again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .load import Sources
+from .model import (
+    Answer,
+    Clause,
+    CompelUsage,
+    DateNote,
+    Definition,
+    Framework,
+    Guide,
+    GuideSource,
+    KnowledgeBase,
+    Node,
+    Reference,
+    Relation,
+    Review,
+    Source,
+    Spectrum,
+    Step,
+    Term,
+    index_children,
+)
+from .rules import Verdict
+from .rules.catalogs import ItemSite
+
+
+def build_kb(src: Sources, verdict: Verdict) -> KnowledgeBase:
+    """The knowledge base made of every accepted part of ``src``."""
+    frameworks = {f: _framework(src.frameworks[f].data, src.frameworks[f].path) for f in verdict.frameworks}
+    clauses = {ref: clause_from(site) for ref, site in verdict.items.items()}
+    terms = {stem: term_from(src.terms[stem].data, src.terms[stem].path) for stem in verdict.terms}
+    guides = {stem: guide_from(src.guides[stem].data, src.guides[stem].path) for stem in verdict.guides}
+    spectrum = spectrum_from(src.spectrum.data) if verdict.spectrum and src.spectrum else None
+    return KnowledgeBase(
+        frameworks=frameworks,
+        clauses=clauses,
+        terms=terms,
+        decisions=guides,
+        children=index_children(clauses),
+        spectrum=spectrum,
+    )
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _framework(d: dict[str, Any], path: str) -> Framework:
+    return Framework(path=path, **{k: _strip(v) for k, v in d.items()})
+
+
+def clause_from(site: ItemSite) -> Clause:
+    """A :class:`Clause` from an accepted catalog item."""
+    item = site.data
+    dates = tuple(
+        DateNote(str(x["date"]), x["what"].strip(), x.get("status", "in-force"))
+        for x in item.get("dates") or ()
+    )
+    return Clause(
+        framework=site.framework,
+        id=item["id"],
+        kind=item["kind"],
+        code=item["code"].strip(),
+        title=item["title"].strip(),
+        summary=item["summary"].strip(),
+        parent=item.get("parent"),
+        details=(item.get("details") or "").strip(),
+        dates=dates,
+        path=site.doc.path,
+        line=site.line,
+    )
+
+
+def term_from(d: dict[str, Any], path: str) -> Term:
+    """A :class:`Term` from a checked glossary entry."""
+    c = d["compel"]
+    r = d["review"]
+    return Term(
+        id=d["id"],
+        term=d["term"].strip(),
+        aliases=tuple(a.strip() for a in d.get("aliases") or ()),
+        acronyms=tuple(a.strip() for a in d.get("acronyms") or ()),
+        category=d["category"],
+        summary=_one_line(d["summary"]),
+        explanation=d["explanation"].strip(),
+        why_it_matters=d["why_it_matters"].strip(),
+        compel=CompelUsage(tuple(c["pillars"]), tuple(c["stages"]), c["usage"].strip()),
+        references=tuple(
+            Reference(x["ref"], x["relation"], (x.get("note") or "").strip()) for x in d["references"]
+        ),
+        related=tuple(
+            Relation(x["term"], x["relation"], (x.get("note") or "").strip()) for x in d["related"]
+        ),
+        definitions=tuple(
+            Definition(
+                source=x["source"].strip(),
+                locator=x["locator"].strip(),
+                paraphrase=_one_line(x["paraphrase"]),
+                jurisdiction=x["jurisdiction"],
+                binding=x["binding"],
+                ref=x.get("ref"),
+                status=x.get("status", ""),
+            )
+            for x in d.get("definitions") or ()
+        ),
+        definitions_note=(d.get("definitions_note") or "").strip(),
+        sources=tuple(
+            Source(
+                x["title"].strip(),
+                (x.get("url") or "").strip(),
+                (x.get("document") or "").strip(),
+                (x.get("locator") or "").strip(),
+            )
+            for x in d["sources"]
+        ),
+        review=Review(r["status"], str(r["last_reviewed"]), (r.get("reviewer") or "").strip()),
+        path=path,
+    )
+
+
+def guide_from(d: dict[str, Any], path: str) -> Guide:
+    """A :class:`Guide` from a checked decision guide."""
+    nodes = {}
+    start = ""
+    for n in d["nodes"]:
+        if n.get("start"):
+            start = n["id"]
+        nodes[n["id"]] = Node(
+            id=n["id"],
+            type=n["type"],
+            phase=n.get("phase", ""),
+            question=n.get("question", "").strip(),
+            help=(n.get("help") or "").strip(),
+            answers=tuple(
+                Answer(a["label"].strip(), a["next"], (a.get("note") or "").strip())
+                for a in n.get("answers") or ()
+            ),
+            title=n.get("title", "").strip(),
+            recommendation=_one_line(n.get("recommendation", "")),
+            rationale=(n.get("rationale") or "").strip(),
+            intensity=n.get("intensity", ""),
+            terms=tuple(n.get("terms") or ()),
+            refs=tuple(n.get("refs") or ()),
+        )
+    return Guide(
+        id=d["id"],
+        title=d["title"].strip(),
+        intro=d["intro"].strip(),
+        start=start,
+        nodes=nodes,
+        phases=tuple((p["id"], p["title"].strip()) for p in d.get("phases") or ()),
+        sources=tuple(
+            GuideSource(s["title"].strip(), s.get("url", ""), s.get("locator", ""))
+            for s in d.get("sources") or ()
+        ),
+        path=path,
+    )
+
+
+def spectrum_from(d: dict[str, Any]) -> Spectrum:
+    """A :class:`Spectrum` from the checked spectrum file."""
+    steps = tuple(Step(**{k: _strip(v) for k, v in s.items()}) for s in d["steps"])
+    return Spectrum(d["title"].strip(), d["intro"].strip(), steps)

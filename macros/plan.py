@@ -1,0 +1,151 @@
+"""The build plan: everything the site needs, computed once, knowing no site engine.
+
+:func:`plan` turns a :class:`~.site.Site` into a :class:`Plan`: every
+generated page (front matter plus finished Markdown, prose already
+auto-linked), the files that are copied as they are (``kb.json``, alias
+redirects), the vendored front-end assets, and the output of the macros that
+hand-written pages call. A writer (:mod:`.frontends.writer`) puts it into the
+folder that mkdocs and Zensical both read as their docs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .autolink import Labels, link_generated_page
+from .render import clause, decision, index, paths, spectrum, term
+from .render.export import kb_json
+from .render.redirect import alias_slugs, redirect_html
+from .render.text import safe_title
+from .search import clause_keywords, term_keywords
+from .site import Site
+from .vocab import CATEGORIES
+
+#: Front-end files served from the site itself (installed by `make setup` from package-lock.json).
+ASSETS: tuple[tuple[str, str], ...] = (
+    ("node_modules/mermaid/dist/mermaid.min.js", "assets/vendor/mermaid.min.js"),
+    ("node_modules/iframe-worker/shim/index.js", "assets/vendor/iframe-worker/shim.js"),
+)
+
+#: Search boosts by page kind (Material's ``search.boost`` front matter).
+BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5}
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One generated Markdown page: its source path, front matter and body."""
+
+    path: str
+    meta: dict
+    body: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything one build writes, by path relative to the docs folder."""
+
+    pages: tuple[PlannedPage, ...]
+    files: dict[str, str] = field(default_factory=dict)
+    assets: tuple[tuple[str, str], ...] = ASSETS
+    macros: dict[str, str] = field(default_factory=dict)
+
+
+#: Macros for hand-written pages, each rendered for the page it belongs on.
+PAGE_MACROS: dict[str, tuple[Callable[[Site, str], str], str]] = {
+    "glossary_index": (index.glossary_index, paths.GLOSSARY_INDEX),
+    "frameworks_overview": (index.frameworks_overview, paths.FRAMEWORKS_INDEX),
+    "compel_matrix": (index.compel_matrix, paths.COMPEL_MATRIX),
+    "decisions_index": (decision.decisions_index, paths.DECISIONS_INDEX),
+    "modification_spectrum": (spectrum.modification_spectrum, spectrum.HERE),
+}
+
+
+def plan(site: Site, directory_urls: bool = True, reserved: frozenset[str] = frozenset()) -> Plan:
+    """The whole build plan; ``reserved`` holds hand-written pages' paths so nothing overwrites them."""
+    linker = _Linker(site, directory_urls)
+    pages = [*_term_pages(site, linker), *_clause_pages(site, linker)]
+    kb = site.kb
+    for fid, fw in kb.frameworks.items():
+        body = linker.link(paths.framework(fid), None, clause.framework_page(site, fid))
+        pages.append(_page(paths.framework(fid), fw.name, BOOST["framework"], body))
+    for gid, guide in kb.decisions.items():
+        body = linker.link(paths.decision(gid), None, decision.decision_page(site, gid))
+        pages.append(_page(paths.decision(gid), guide.title, BOOST["decision"], body))
+    pages = [p for p in pages if p.path not in reserved]
+    files = {"kb.json": kb_json(site, directory_urls), **_redirects(site, directory_urls, reserved)}
+    return Plan(tuple(pages), files, ASSETS, _macros(site))
+
+
+def _page(path: str, title: str, boost: float, body: str, **meta) -> PlannedPage:
+    # The title is set in front matter, made safe for themes that strip tags and
+    # unescape it; render_macros: false keeps both engines' Jinja away from data.
+    front = {"title": safe_title(title), "render_macros": False, "search": {"boost": boost}, **meta}
+    return PlannedPage(path, front, body)
+
+
+def _term_pages(site: Site, linker: _Linker):
+    for tid in sorted(site.kb.terms):
+        t = site.kb.terms[tid]
+        here = paths.term(tid)
+        body = linker.link(here, tid, term.term_page(site, tid))
+        # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
+        kb_tags = [
+            CATEGORIES[t.category],
+            *(f"Stage: {s.title()}" for s in t.compel.stages),
+            *(f"Pillar: {p.title()}" for p in t.compel.pillars),
+        ]
+        yield _page(here, t.term, BOOST["term"], body, tags=term_keywords(t), kb_tags=kb_tags)
+
+
+def _clause_pages(site: Site, linker: _Linker):
+    for ref, c in site.kb.clauses.items():
+        here = paths.clause(ref)
+        body = linker.link(here, None, clause.clause_page(site, ref))
+        # The code alone as the title: a long title dilutes the title field, and clause
+        # codes are what reviewers type (the page's heading still shows the full title).
+        yield _page(here, c.code, BOOST["clause"], body, tags=clause_keywords(c))
+
+
+class _Linker:
+    """First-mention auto-linking of a generated page's prose, with final relative URLs."""
+
+    def __init__(self, site: Site, directory_urls: bool):
+        self.site = site
+        self.dirs = directory_urls
+        self.labels = Labels.build(site.kb)
+
+    def link(self, here: str, self_id: str | None, body: str) -> str:
+        from_url = paths.page_url(here, self.dirs)
+        terms = self.site.kb.terms
+        return link_generated_page(
+            body,
+            self.labels,
+            self_id,
+            lambda tid: paths.url_rel(paths.page_url(paths.term(tid), self.dirs), from_url),
+            lambda tid: terms[tid].summary,
+        )
+
+
+def _redirects(site: Site, directory_urls: bool, reserved: frozenset[str]) -> dict[str, str]:
+    """A small forwarding page for every alias slug (``glossary/<alias>/``)."""
+    out: dict[str, str] = {}
+    for alias, tid in alias_slugs(site.kb).items():
+        if f"glossary/{alias}.md" in reserved or f"glossary/{alias}/index.md" in reserved:
+            continue
+        src = f"glossary/{alias}/index.html" if directory_urls else f"glossary/{alias}.html"
+        from_url = f"glossary/{alias}/" if directory_urls else src
+        target = paths.url_rel(paths.page_url(paths.term(tid), directory_urls), from_url)
+        out[src] = redirect_html(target, site.kb.terms[tid].term)
+    return out
+
+
+def _macros(site: Site) -> dict[str, str]:
+    kb = site.kb
+    out = {name: render(site, here) for name, (render, here) in PAGE_MACROS.items()}
+    out["kb_stats"] = (
+        f"{len(kb.terms)} terms · {len(kb.clauses)} framework items in "
+        f"{len(kb.frameworks)} frameworks · {len(kb.decisions)} decision guides"
+    )
+    out["vocabularies"] = index.vocabularies()
+    return out

@@ -1,0 +1,73 @@
+"""The build plan: every page, file and asset a site needs, with no site engine involved."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.plan import ASSETS, plan
+from macros.render import paths
+
+
+@pytest.fixture(scope="module")
+def planned(mini_kb):
+    return plan(mini_kb)
+
+
+def test_every_item_has_exactly_one_page(mini_kb, planned):
+    kb = mini_kb.kb
+    expected = (
+        {paths.term(t) for t in kb.terms}
+        | {paths.clause(r) for r in kb.clauses}
+        | {paths.framework(f) for f in kb.frameworks}
+        | {paths.decision(d) for d in kb.decisions}
+    )
+    got = [p.path for p in planned.pages]
+    assert sorted(got) == sorted(expected)
+
+
+def test_pages_never_meet_jinja_and_carry_safe_titles(planned):
+    for page in planned.pages:
+        assert page.meta["render_macros"] is False, page.path
+        assert "<" not in page.meta["title"], page.path
+
+
+def test_terms_carry_search_keywords_and_browsing_tags(planned):
+    lora = next(p for p in planned.pages if p.path == "glossary/lora.md")
+    assert {"LoRA", "low rank adaptation"} <= set(lora.meta["tags"])
+    assert "Model adaptation technique" in lora.meta["kb_tags"]
+
+
+def test_prose_is_auto_linked_with_final_urls_for_each_url_style(mini_kb):
+    def body(p, path):
+        return next(x.body for x in p.pages if x.path == path)
+
+    dirs, flat = plan(mini_kb, directory_urls=True), plan(mini_kb, directory_urls=False)
+    assert 'class="kb-autolink" href="../lora/"' in body(dirs, "glossary/fine-tuning.md")
+    assert 'class="kb-autolink" href="lora.html"' in body(flat, "glossary/fine-tuning.md")
+    art25 = "frameworks/eu-ai-act/art-25.md"
+    assert 'class="kb-autolink" href="../../../glossary/provider/"' in body(dirs, art25)
+    assert 'class="kb-autolink" href="../../glossary/provider.html"' in body(flat, art25)
+
+
+def test_files_hold_kb_json_and_alias_redirects(mini_kb):
+    dirs, flat = plan(mini_kb, True), plan(mini_kb, False)
+    assert json.loads(dirs.files["kb.json"])["terms"][0]["url"] == "glossary/fine-tuning/"
+    assert json.loads(flat.files["kb.json"])["terms"][0]["url"] == "glossary/fine-tuning.html"
+    assert 'url=../lora/"' in dirs.files["glossary/low-rank-adaptation/index.html"] or any(
+        k.startswith("glossary/") and k.endswith("/index.html") for k in dirs.files
+    )
+    redirect = next(k for k in dirs.files if k.endswith("/index.html"))
+    assert redirect.replace("/index.html", ".html") in flat.files
+
+
+def test_hand_written_pages_win_over_generated_ones(mini_kb):
+    reserved = frozenset({"glossary/lora.md"})
+    assert "glossary/lora.md" not in {p.path for p in plan(mini_kb, reserved=reserved).pages}
+
+
+def test_assets_and_macros_are_part_of_the_plan(planned):
+    assert planned.assets == ASSETS
+    assert {"glossary_index", "kb_stats", "vocabularies"} <= set(planned.macros)
+    assert "terms" in planned.macros["kb_stats"]
