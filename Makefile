@@ -4,18 +4,26 @@ SHELL := /bin/bash
 PY    := .venv/bin/python
 VENV_STAMP := .venv/.installed
 NODE_STAMP := node_modules/.installed
+VALIDATE_STAMP := .venv-validate/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup serve build build-zensical generate golden check test test-fast bench offline lint format clean browser-deps
 
-setup: $(VENV_STAMP) $(NODE_STAMP)
+setup: $(VENV_STAMP) $(NODE_STAMP) $(VALIDATE_STAMP)
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check uv==0.13.8
 	.venv/bin/uv pip sync -q --python .venv/bin/python requirements.lock
 	.venv/bin/uv pip install -q --python .venv/bin/python --no-deps -e .
+	touch $@
+
+# The export validators (sssom, compliance-trestle) live in their own environment: they are large
+# and only the tests use them.
+$(VALIDATE_STAMP): requirements-validate.lock $(VENV_STAMP)
+	.venv/bin/uv venv -q --allow-existing --python .venv/bin/python .venv-validate
+	.venv/bin/uv pip sync -q --python .venv-validate/bin/python requirements-validate.lock
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -70,4 +78,5 @@ format: $(VENV_STAMP)
 	$(PY) -m ruff format macros scripts tests
 
 clean:
-	rm -rf site site-zensical .pytest_cache build dist *.egg-info
+	rm -rf site site-zensical .pytest_cache dist *.egg-info
+	find build -mindepth 1 ! -name .gitkeep ! -path build/docs -delete 2>/dev/null || true

@@ -13,13 +13,16 @@ from .model import (
     Answer,
     Clause,
     CompelUsage,
+    Crosswalk,
     DateNote,
     Definition,
     Framework,
     Guide,
     GuideSource,
     KnowledgeBase,
+    Mapping,
     Node,
+    Provenance,
     Reference,
     Relation,
     Review,
@@ -31,6 +34,7 @@ from .model import (
 )
 from .rules import Verdict
 from .rules.catalogs import ItemSite
+from .source import Doc
 
 
 def build_kb(src: Sources, verdict: Verdict) -> KnowledgeBase:
@@ -40,6 +44,7 @@ def build_kb(src: Sources, verdict: Verdict) -> KnowledgeBase:
     terms = {stem: term_from(src.terms[stem].data, src.terms[stem].path) for stem in verdict.terms}
     guides = {stem: guide_from(src.guides[stem].data, src.guides[stem].path) for stem in verdict.guides}
     spectrum = spectrum_from(src.spectrum.data) if verdict.spectrum and src.spectrum else None
+    crosswalks = {stem: crosswalk_from(stem, src.crosswalks[stem]) for stem in verdict.crosswalks}
     return KnowledgeBase(
         frameworks=frameworks,
         clauses=clauses,
@@ -47,6 +52,7 @@ def build_kb(src: Sources, verdict: Verdict) -> KnowledgeBase:
         decisions=guides,
         children=index_children(clauses),
         spectrum=spectrum,
+        crosswalks=crosswalks,
     )
 
 
@@ -174,3 +180,49 @@ def spectrum_from(d: dict[str, Any]) -> Spectrum:
     """A :class:`Spectrum` from the checked spectrum file."""
     steps = tuple(Step(**{k: _strip(v) for k, v in s.items()}) for s in d["steps"])
     return Spectrum(d["title"].strip(), d["intro"].strip(), steps)
+
+
+def _provenance(d: dict[str, Any]) -> Provenance:
+    return Provenance(
+        method=d["method"],
+        author=d["author"].strip(),
+        status=d["status"],
+        date=str(d["date"]),
+        reviewer=(d.get("reviewer") or "").strip(),
+    )
+
+
+def crosswalk_from(stem: str, doc: Doc) -> Crosswalk:
+    """A :class:`Crosswalk` from a checked crosswalk file; rows inherit the file's provenance."""
+    d = doc.data
+    defaults = d["provenance"]
+    rows = tuple(
+        Mapping(
+            source=r["source"],
+            target=r["target"],
+            relation=r["relation"],
+            rationale=r["rationale"],
+            strength=r["strength"],
+            justification=_one_line(r["justification"]),
+            provenance=_provenance({**defaults, **(r.get("provenance") or {})}),
+            basis=(r.get("basis") or "").strip(),
+            crosswalk=stem,
+            path=doc.path,
+            line=doc.line("mappings", i),
+        )
+        for i, r in enumerate(d["mappings"])
+    )
+    return Crosswalk(
+        id=stem,
+        source=d["source"],
+        target=d["target"],
+        title=d["title"].strip(),
+        intro=d["intro"].strip(),
+        provenance=_provenance(defaults),
+        mappings=rows,
+        basis=tuple(
+            GuideSource(b["title"].strip(), b.get("url", ""), b.get("locator", ""))
+            for b in d.get("basis") or ()
+        ),
+        path=doc.path,
+    )

@@ -41,6 +41,10 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
         g.add_node(t.id, type="term", label=t.term)
     for t in kb.terms.values():
         _add_term_edges(g, kb, t)
+    for cw in kb.crosswalks.values():
+        for m in cw.mappings:
+            # Direct rows only; inverses and inferences are derived in macros/mappings.py.
+            g.add_edge(m.source, m.target, relation=m.relation, kind="mapping", strength=m.strength, note="")
     for guide in kb.decisions.values():
         key = decision_node(guide.id)
         g.add_node(key, type="decision", label=guide.title)

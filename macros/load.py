@@ -31,6 +31,7 @@ class Sources:
     terms: dict[str, Doc] = field(default_factory=dict)
     guides: dict[str, Doc] = field(default_factory=dict)
     spectrum: Doc | None = None
+    crosswalks: dict[str, Doc] = field(default_factory=dict)
 
 
 @contextmanager
@@ -63,6 +64,10 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         doc = reader.read(path)
         if doc is not None:
             src.guides[path.stem] = doc
+    for path in reader.data_files(root / vocab.CROSSWALKS_DIR):
+        doc = reader.read(path)
+        if doc is not None:
+            src.crosswalks[path.stem] = doc
     if (root / vocab.SPECTRUM_PATH).exists():
         src.spectrum = reader.read(root / vocab.SPECTRUM_PATH)
     return src, reader.problems

@@ -254,6 +254,71 @@ class Spectrum:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Who made a mapping, how, and whether a person has reviewed it."""
+
+    method: str
+    author: str
+    status: str
+    date: str
+    reviewer: str = ""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A typed link from a clause of one framework to a clause of another (NIST IR 8477).
+
+    Read "``source`` ``relation`` ``target``". Direct mappings come from a
+    crosswalk file (``path``/``line``); inverse and inferred ones are derived,
+    and an inferred one names the clauses it passed through in ``via``.
+    """
+
+    source: str
+    target: str
+    relation: str
+    rationale: str
+    strength: int
+    justification: str
+    provenance: Provenance
+    basis: str = ""
+    crosswalk: str = ""
+    path: str = ""
+    line: int = 0
+    inverse: bool = False
+    via: tuple[str, ...] = ()
+
+    @property
+    def inferred(self) -> bool:
+        """True when the mapping was composed through a pivot clause."""
+        return bool(self.via)
+
+    @property
+    def source_framework(self) -> str:
+        """Framework id of the source clause."""
+        return ClauseRef.of(self.source).framework
+
+    @property
+    def target_framework(self) -> str:
+        """Framework id of the target clause."""
+        return ClauseRef.of(self.target).framework
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """A file of direct mappings between two frameworks (``frameworks/crosswalks/<a>--<b>.yml``)."""
+
+    id: str
+    source: str
+    target: str
+    title: str
+    intro: str
+    provenance: Provenance
+    mappings: tuple[Mapping, ...]
+    basis: tuple[GuideSource, ...] = ()
+    path: str = ""
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Everything loaded: frameworks, their clauses, glossary terms and decision guides.
 
@@ -266,6 +331,7 @@ class KnowledgeBase:
     decisions: dict[str, Guide] = field(default_factory=dict)
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spectrum: Spectrum | None = None
+    crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
 
     def framework_roots(self, framework: str) -> list[Clause]:
         """Top-level items of a framework, in catalog order."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .autolink import Labels, link_generated_page
-from .render import clause, decision, index, paths, spectrum, term
+from .render import clause, crosswalk, decision, exports, index, paths, spectrum, term
 from .render.export import kb_json
 from .render.redirect import alias_slugs, redirect_html
 from .render.text import safe_title
@@ -29,7 +29,7 @@ ASSETS: tuple[tuple[str, str], ...] = (
 )
 
 #: Search boosts by page kind (Material's ``search.boost`` front matter).
-BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5}
+BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5, "crosswalk": 1.5}
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,13 @@ def plan(site: Site, directory_urls: bool = True, reserved: frozenset[str] = fro
     for gid, guide in kb.decisions.items():
         body = linker.link(paths.decision(gid), None, decision.decision_page(site, gid))
         pages.append(_page(paths.decision(gid), guide.title, BOOST["decision"], body))
+    pages += _crosswalk_pages(site, linker)
     pages = [p for p in pages if p.path not in reserved]
-    files = {"kb.json": kb_json(site, directory_urls), **_redirects(site, directory_urls, reserved)}
+    files = {
+        "kb.json": kb_json(site, directory_urls),
+        **_exports(site),
+        **_redirects(site, directory_urls, reserved),
+    }
     return Plan(tuple(pages), files, ASSETS, _macros(site))
 
 
@@ -105,6 +110,33 @@ def _clause_pages(site: Site, linker: _Linker):
         # The code alone as the title: a long title dilutes the title field, and clause
         # codes are what reviewers type (the page's heading still shows the full title).
         yield _page(here, c.code, BOOST["clause"], body, tags=clause_keywords(c))
+
+
+def _crosswalk_pages(site: Site, linker: _Linker) -> list[PlannedPage]:
+    pages = [
+        _page(
+            paths.CROSSWALKS_INDEX,
+            "Framework crosswalks",
+            BOOST["crosswalk"],
+            crosswalk.crosswalks_index(site),
+        )
+    ]
+    for cid, cw in site.kb.crosswalks.items():
+        body = linker.link(paths.crosswalk(cid), None, crosswalk.crosswalk_page(site, cid))
+        pages.append(_page(paths.crosswalk(cid), cw.title, BOOST["crosswalk"], body))
+    return pages
+
+
+def _exports(site: Site) -> dict[str, str]:
+    if not site.kb.crosswalks:
+        return {}
+    # Dated by the newest row, not the build, so an unchanged knowledge base exports the same bytes.
+    newest = max(m.provenance.date for m in site.mappings.direct)
+    return {
+        paths.EXPORTS["csv"]: exports.crosswalks_csv(site),
+        paths.EXPORTS["sssom"]: exports.crosswalks_sssom(site),
+        paths.EXPORTS["oscal"]: exports.crosswalks_oscal(site, newest),
+    }
 
 
 class _Linker:

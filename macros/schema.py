@@ -312,6 +312,79 @@ SPECTRUM = Field(
 )
 
 
+def _provenance(required: bool) -> tuple[Field, ...]:
+    return (
+        _enum("method", vocab.MAPPING_METHODS, "How the mappings were made.", required),
+        _s("author", "Who (or what) drafted them.", required),
+        _s("reviewer", "Who reviewed them; required when status is `reviewed`.", False),
+        _enum("status", vocab.MAPPING_STATUSES, "`draft` until a person has reviewed them.", required),
+        Field("date", "date", "Date of the last change, `YYYY-MM-DD`.", required),
+    )
+
+
+MAPPING = Field(
+    "",
+    "map",
+    fields=(
+        Field("source", "ref", "Source clause, `<framework>:<clause>` in the file's source framework."),
+        Field("target", "ref", "Target clause, in the file's target framework."),
+        _enum(
+            "relation", vocab.MAPPING_RELATIONS, 'Set-theory relationship, read "source <relation> target".'
+        ),
+        _enum(
+            "rationale", vocab.MAPPING_RATIONALES, "Why they are mapped: syntactic, semantic or functional."
+        ),
+        Field("strength", "int", "How strong the link is, 1 (weak) to 10 (the clauses say the same)."),
+        Field(
+            "justification",
+            "text",
+            "One or two sentences, in our own words, on why this type and direction hold.",
+        ),
+        _s("basis", "A public document that links the same pair (cite it; never copy its text).", False),
+        Field(
+            "provenance",
+            "map",
+            "Overrides of the file's provenance for this row.",
+            required=False,
+            fields=_provenance(False),
+        ),
+    ),
+)
+
+CROSSWALK = Field(
+    "",
+    "map",
+    fields=(
+        _enum("source", vocab.FRAMEWORKS, "Framework id of every row's source clause."),
+        _enum("target", vocab.FRAMEWORKS, "Framework id of every row's target clause."),
+        _s("title", "Title of the crosswalk page."),
+        Field("intro", "markdown", "How to read the mappings and what they cannot tell (Markdown)."),
+        Field(
+            "provenance",
+            "map",
+            "Provenance of every row unless the row says otherwise.",
+            fields=_provenance(True),
+        ),
+        Field(
+            "basis",
+            "list",
+            "Public documents that link pairs of these frameworks.",
+            required=False,
+            item=Field(
+                "",
+                "map",
+                fields=(
+                    _s("title", "Title."),
+                    Field("url", "url", "Link.", required=False),
+                    _s("locator", "", False),
+                ),
+            ),
+        ),
+        Field("mappings", "list", "The clause-to-clause rows.", item=MAPPING, min_items=1),
+    ),
+)
+
+
 def json_schema(spec: Field, title: str) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) describing ``spec``, for editors and pre-commit."""
     out = _json(spec)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from . import graph as kg
+from .mappings import MappingIndex, build_index
 from .model import Guide, KnowledgeBase
 
 
@@ -21,6 +22,7 @@ class Site:
     kb: KnowledgeBase
     graph: nx.MultiDiGraph
     _guides_by_node: dict[str, tuple[Guide, ...]] = field(default_factory=dict)
+    mappings: MappingIndex = field(default_factory=MappingIndex)
 
     def guides_citing(self, node: str) -> tuple[Guide, ...]:
         """Decision guides that reference a term id or clause reference."""
@@ -34,4 +36,4 @@ def build_site(kb: KnowledgeBase) -> Site:
     for guide in kb.decisions.values():
         for node in sorted(guide.cited):
             by_node.setdefault(node, []).append(guide)
-    return Site(kb, g, {k: tuple(v) for k, v in by_node.items()})
+    return Site(kb, g, {k: tuple(v) for k, v in by_node.items()}, build_index(kb))

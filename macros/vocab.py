@@ -104,6 +104,39 @@ INTENSITIES: dict[str, str] = {
     "very-high": "Very high: full compliance programme and independent review",
 }
 
+#: Set-theory relationship of a clause mapping (NIST IR 8477), read "SOURCE <relation> TARGET".
+MAPPING_RELATIONS: dict[str, str] = {
+    "equal": "Equal",
+    "subset-of": "Subset of",
+    "superset-of": "Superset of",
+    "intersects-with": "Intersects with",
+    "not-related": "Not related",
+}
+MAPPING_INVERSE: dict[str, str] = {
+    "equal": "equal",
+    "subset-of": "superset-of",
+    "superset-of": "subset-of",
+    "intersects-with": "intersects-with",
+    "not-related": "not-related",
+}
+#: Why two clauses are mapped (NIST IR 8477 rationale types).
+MAPPING_RATIONALES: dict[str, str] = {
+    "syntactic": "Syntactic: nearly the same wording",
+    "semantic": "Semantic: the same meaning in different words",
+    "functional": "Functional: doing one helps achieve the other",
+}
+#: How a mapping was made (OSCAL mapping provenance methods).
+MAPPING_METHODS: dict[str, str] = {
+    "human": "Made by a person",
+    "automated": "Drafted by an automated assistant",
+    "hybrid": "Drafted by an automated assistant and edited by a person",
+}
+MAPPING_STATUSES: dict[str, str] = {
+    "draft": "Draft: not reviewed by a person",
+    "reviewed": "Reviewed by a person",
+}
+MAPPING_STRENGTH = (1, 10)
+
 #: Where the data lives, relative to the project root (one definition for every reader).
 GLOSSARY_DIR = "glossary"
 FRAMEWORKS_DIR = "frameworks"
@@ -113,6 +146,8 @@ SCHEMAS_DIR = "schemas"
 GLOSSARY_README = "glossary/README.md"
 FRAMEWORKS_README = "frameworks/README.md"
 DECISIONS_README = "frameworks/decisions/README.md"
+CROSSWALKS_DIR = "frameworks/crosswalks"
+CROSSWALKS_README = "frameworks/crosswalks/README.md"
 #: Folders under frameworks/ that are not framework catalogs.
 NOT_CATALOGS = ("decisions", "schemas", "crosswalks")
 

@@ -24,7 +24,8 @@ def main(argv: list[str]) -> int:
     if not problems:
         print(
             f"checked {len(kb.terms)} terms, {len(kb.clauses)} clauses, "
-            f"{len(kb.frameworks)} frameworks, {len(kb.decisions)} decision guides"
+            f"{len(kb.frameworks)} frameworks, {len(kb.decisions)} decision guides, "
+            f"{len(kb.crosswalks)} crosswalks ({sum(len(c.mappings) for c in kb.crosswalks.values())} mappings)"
         )
     return 1 if problems else 0
 

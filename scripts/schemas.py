@@ -22,6 +22,7 @@ TARGETS = {
     "frameworks/schemas/catalog.schema.json": (schema.CATALOG, "Framework catalog"),
     "frameworks/schemas/decision.schema.json": (schema.GUIDE, "Decision guide"),
     "frameworks/schemas/spectrum.schema.json": (schema.SPECTRUM, "Modification spectrum"),
+    "frameworks/schemas/crosswalk.schema.json": (schema.CROSSWALK, "Framework crosswalk"),
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from macros.frontends.writer import page_source
 from macros.plan import plan
-from macros.render import clause, decision, export, index, redirect, spectrum, term
+from macros.render import clause, crosswalk, decision, export, exports, index, redirect, spectrum, term
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -36,6 +36,11 @@ CASES = {
     "redirect-peft.html": lambda s: redirect.redirect_html("../parameter-efficient-fine-tuning/", "PEFT"),
     "kb.json": lambda s: export.kb_json(s),
     "planned-term-lora.md": lambda s: _planned(s, "glossary/lora.md"),
+    "crosswalk-nist-ai-rmf--iso-42001.md": lambda s: crosswalk.crosswalk_page(s, "nist-ai-rmf--iso-42001"),
+    "crosswalks-index.md": lambda s: crosswalk.crosswalks_index(s),
+    "crosswalks.csv": lambda s: exports.crosswalks_csv(s),
+    "crosswalks.sssom.tsv": lambda s: exports.crosswalks_sssom(s),
+    "crosswalks.oscal.json": lambda s: exports.crosswalks_oscal(s, "2026-11-30"),
 }
 
 

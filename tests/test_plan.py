@@ -22,6 +22,8 @@ def test_every_item_has_exactly_one_page(mini_kb, planned):
         | {paths.clause(r) for r in kb.clauses}
         | {paths.framework(f) for f in kb.frameworks}
         | {paths.decision(d) for d in kb.decisions}
+        | {paths.crosswalk(c) for c in kb.crosswalks}
+        | {paths.CROSSWALKS_INDEX}
     )
     got = [p.path for p in planned.pages]
     assert sorted(got) == sorted(expected)
@@ -65,6 +67,11 @@ def test_files_hold_kb_json_and_alias_redirects(mini_kb):
 def test_hand_written_pages_win_over_generated_ones(mini_kb):
     reserved = frozenset({"glossary/lora.md"})
     assert "glossary/lora.md" not in {p.path for p in plan(mini_kb, reserved=reserved).pages}
+
+
+def test_crosswalk_exports_are_files_of_the_plan(planned):
+    assert set(paths.EXPORTS.values()) <= set(planned.files)
+    assert planned.files["exports/crosswalks.csv"].startswith("source_framework,")
 
 
 def test_assets_and_macros_are_part_of_the_plan(planned):

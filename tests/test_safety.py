@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from html.parser import HTMLParser
 
@@ -13,6 +15,9 @@ HOSTILE = (
     "<script>alert('xss')</script> <img src=x onerror=alert(1)> "
     '[click](javascript:alert(1)) <a href="javascript:alert(2)">bad</a>'
 )
+
+
+FORMULA = '=HYPERLINK("https://example.org/x","click")'
 
 
 def _poison(site_root):
@@ -31,6 +36,15 @@ def _poison(site_root):
     )
     text = text.replace("  - title: AI Act\n", f"  - title: {quoted}\n", 1)
     entry.write_text(text, encoding="utf-8")
+    crosswalk = site_root / "frameworks" / "crosswalks" / "eu-ai-act--nist-ai-rmf.yml"
+    rows = crosswalk.read_text(encoding="utf-8")
+    formula = json.dumps(FORMULA + " " + HOSTILE)
+    rows = rows.replace(
+        "justification: Definitions and monitoring share words but no obligation.",
+        f"justification: {formula}",
+    )
+    rows = rows.replace("title: EU AI Act to NIST AI RMF (fixture)", f"title: {name}")
+    crosswalk.write_text(rows, encoding="utf-8")
 
 
 class _Elements(HTMLParser):
@@ -81,6 +95,20 @@ def test_template_and_html_injection_render_as_text(mini_site):
                 if name in ("href", "src"):
                     assert not (value or "").strip().lower().startswith("javascript:"), (path, value)
         assert not any("alert" in script for script in parsed.scripts), path
+    # Crosswalk rows are poisoned too: the pair page shows them as text, the exports as data.
+    pair = pages[mini_site / "site" / "crosswalks" / "eu-ai-act--nist-ai-rmf" / "index.html"]
+    assert "HYPERLINK" in pair and "&lt;script&gt;" in pair
+    exports = mini_site / "site" / "exports"
+    rows = list(csv.DictReader(io.StringIO((exports / "crosswalks.csv").read_text(encoding="utf-8"))))
+    poisoned = next(r for r in rows if "HYPERLINK" in r["justification"])
+    assert poisoned["justification"].startswith("'=HYPERLINK")
+    tsv = (exports / "crosswalks.sssom.tsv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in tsv.splitlines() if not line.startswith("#"))
+    comments = [r["comment"] for r in csv.DictReader(io.StringIO(body), delimiter="\t")]
+    assert any(c.startswith("'=HYPERLINK") for c in comments) and not any(c.startswith("=") for c in comments)
+    oscal = json.loads((exports / "crosswalks.oscal.json").read_text(encoding="utf-8"))
+    remarks = [m["remarks"] for c in oscal["mapping-collection"]["mappings"] for m in c["maps"]]
+    assert any(r.startswith(FORMULA) and "<script>" in r for r in remarks)  # JSON keeps the text, as data
 
 
 def test_alias_bomb_in_data_fails_the_build_with_the_check_message(mini_site):

@@ -31,6 +31,7 @@ def _validator(name: str):
         ("entry", "glossary/*.yml"),
         ("framework", "frameworks/*/framework.yml"),
         ("decision", "frameworks/decisions/*.yml"),
+        ("crosswalk", "frameworks/crosswalks/*.yml"),
     ],
 )
 def test_real_files_validate_against_their_schema(name, pattern):

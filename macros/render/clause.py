@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Clause
 from ..site import Site
 from . import paths
+from .crosswalk import in_other_frameworks
 from .term import term_link
 from .text import esc, href, md, prose
 
@@ -37,6 +38,7 @@ def clause_page(site: Site, ref: str) -> str:
         prose(c.details) if c.details else "",
         _dates(c),
         _children(site, c, here),
+        in_other_frameworks(site, ref, here),
         _backlinks(site, ref, here),
         _guides(site, ref, here),
         f"[Official text of {md(fw.name)}]({href(fw.url)})" if fw else "",

@@ -7,6 +7,7 @@ import json
 from .. import graph as kg
 from ..site import Site
 from . import paths
+from .exports import all_mappings
 from .paths import page_url
 
 
@@ -46,6 +47,29 @@ def kb_json(site: Site, use_directory_urls: bool = True) -> str:
             for f in kb.frameworks.values()
         ],
         "edges": kg.edges(site.graph),
+        "mappings": [
+            {
+                "source": m.source,
+                "target": m.target,
+                "relation": m.relation,
+                "strength": m.strength,
+                "rationale": m.rationale,
+                "status": m.provenance.status,
+                "inferred": m.inferred,
+                "path": [m.source, *m.via, m.target] if m.inferred else [],
+            }
+            for m in all_mappings(site)
+        ],
+        "crosswalks": [
+            {
+                "id": cw.id,
+                "source": cw.source,
+                "target": cw.target,
+                "title": cw.title,
+                "url": url(paths.crosswalk(cw.id)),
+            }
+            for cw in kb.crosswalks.values()
+        ],
         "decisions": [
             {
                 "id": d.id,

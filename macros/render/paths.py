@@ -34,6 +34,17 @@ def decision(decision_id: str) -> str:
     return f"decisions/{decision_id}.md"
 
 
+def crosswalk(crosswalk_id: str) -> str:
+    """Source path of a crosswalk (framework pair) page."""
+    return f"crosswalks/{crosswalk_id}.md"
+
+
+CROSSWALKS_INDEX = "crosswalks/index.md"
+EXPORTS = {
+    "csv": "exports/crosswalks.csv",
+    "sssom": "exports/crosswalks.sssom.tsv",
+    "oscal": "exports/crosswalks.oscal.json",
+}
 GLOSSARY_INDEX = "glossary/index.md"
 FRAMEWORKS_INDEX = "frameworks/index.md"
 COMPEL_MATRIX = "compel-matrix.md"

@@ -1,7 +1,7 @@
 """Every rule over the data, structural and cross-file, collected in one pass.
 
 :func:`check_sources` runs each family of rules (catalogs, glossary, guides,
-spectrum) and returns a :class:`Verdict`: which parts the model may be built
+crosswalks, spectrum) and returns a :class:`Verdict`: which parts the model may be built
 from, and every problem found. Nothing here builds model objects.
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..load import Sources
 from ..problems import Problem
 from .catalogs import ItemSite, check_catalogs, check_frameworks
+from .crosswalks import check_crosswalks
 from .guides import check_guides
 from .spectrum import check_spectrum
 from .terms import check_terms
@@ -26,6 +27,7 @@ class Verdict:
     terms: list[str] = field(default_factory=list)
     guides: list[str] = field(default_factory=list)
     spectrum: bool = False
+    crosswalks: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -40,6 +42,8 @@ def check_sources(src: Sources) -> Verdict:
     v.problems += found
     known_terms = set(src.terms)
     v.guides, found = check_guides(src.guides, v.items, known_terms)
+    v.problems += found
+    v.crosswalks, found = check_crosswalks(src.crosswalks, v.items)
     v.problems += found
     if src.spectrum is not None:
         found = check_spectrum(src.spectrum, known_terms)

@@ -68,6 +68,31 @@ def id_matches_file(doc: Doc, stem: str) -> Iterator[Problem]:
         )
 
 
+#: Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = (
+    "art",
+    "arts",
+    "e.g",
+    "i.e",
+    "cf",
+    "no",
+    "nos",
+    "para",
+    "sec",
+    "vs",
+    "etc",
+    "reg",
+    "p",
+    "pp",
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z])")
+
+
 def sentences(value: str) -> int:
-    """How many sentences a plain-text value has."""
-    return len([s for s in re.split(r"(?<=[.!?])\s+", value) if s])
+    """How many sentences a plain-text value has (``Art. 25`` and ``e.g. X`` do not end one)."""
+    count = 1
+    for m in _BOUNDARY.finditer(value.strip()):
+        before = value[: m.start()].rsplit(None, 1)[-1].rstrip(".!?").casefold()
+        if before not in _ABBREVIATIONS:
+            count += 1
+    return count
