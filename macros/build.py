@@ -10,17 +10,18 @@ from typing import Any
 
 from .load import Sources
 from .model import (
+    Amendment,
     Answer,
     Clause,
     CompelUsage,
     Crosswalk,
-    DateNote,
     Definition,
     Framework,
     Guide,
     GuideSource,
     KnowledgeBase,
     Mapping,
+    Milestone,
     Node,
     Provenance,
     Reference,
@@ -30,6 +31,7 @@ from .model import (
     Spectrum,
     Step,
     Term,
+    Timeline,
     index_children,
 )
 from .rules import Verdict
@@ -45,6 +47,7 @@ def build_kb(src: Sources, verdict: Verdict) -> KnowledgeBase:
     guides = {stem: guide_from(src.guides[stem].data, src.guides[stem].path) for stem in verdict.guides}
     spectrum = spectrum_from(src.spectrum.data) if verdict.spectrum and src.spectrum else None
     crosswalks = {stem: crosswalk_from(stem, src.crosswalks[stem]) for stem in verdict.crosswalks}
+    timelines = {t.framework: t for t in (timeline_from(src.timelines[stem]) for stem in verdict.timelines)}
     return KnowledgeBase(
         frameworks=frameworks,
         clauses=clauses,
@@ -53,6 +56,8 @@ def build_kb(src: Sources, verdict: Verdict) -> KnowledgeBase:
         children=index_children(clauses),
         spectrum=spectrum,
         crosswalks=crosswalks,
+        timelines=timelines,
+        dates=index_dates(timelines),
     )
 
 
@@ -71,10 +76,6 @@ def _framework(d: dict[str, Any], path: str) -> Framework:
 def clause_from(site: ItemSite) -> Clause:
     """A :class:`Clause` from an accepted catalog item."""
     item = site.data
-    dates = tuple(
-        DateNote(str(x["date"]), x["what"].strip(), x.get("status", "in-force"))
-        for x in item.get("dates") or ()
-    )
     return Clause(
         framework=site.framework,
         id=item["id"],
@@ -84,7 +85,6 @@ def clause_from(site: ItemSite) -> Clause:
         summary=item["summary"].strip(),
         parent=item.get("parent"),
         details=(item.get("details") or "").strip(),
-        dates=dates,
         path=site.doc.path,
         line=site.line,
     )
@@ -226,3 +226,47 @@ def crosswalk_from(stem: str, doc: Doc) -> Crosswalk:
         ),
         path=doc.path,
     )
+
+
+def timeline_from(doc: Doc) -> Timeline:
+    """A :class:`Timeline` from a checked timeline file."""
+    d = doc.data
+    amendments = {
+        a["id"]: Amendment(
+            a["id"],
+            a["title"].strip(),
+            str(a["published"]),
+            str(a["in_force"]),
+            a["status"],
+            _one_line(a.get("note") or ""),
+        )
+        for a in d.get("amendments") or ()
+    }
+    milestones = tuple(
+        Milestone(
+            id=m["id"],
+            date=str(m["date"]),
+            applies=_one_line(m["applies"]),
+            to=_one_line(m["to"]),
+            basis=m["basis"].strip(),
+            status=m["status"],
+            clauses=tuple(m["clauses"]),
+            amended_by=m.get("amended_by", ""),
+            superseded_by=m.get("superseded_by", ""),
+            framework=d["framework"],
+            path=doc.path,
+            line=doc.line("milestones", i),
+        )
+        for i, m in enumerate(d["milestones"])
+    )
+    return Timeline(d["framework"], d["title"].strip(), milestones, amendments, doc.path)
+
+
+def index_dates(timelines: dict[str, Timeline]) -> dict[str, tuple[Milestone, ...]]:
+    """Clause reference -> its milestones, in date order."""
+    out: dict[str, list[Milestone]] = {}
+    for t in timelines.values():
+        for m in t.milestones:
+            for ref in m.clauses:
+                out.setdefault(ref, []).append(m)
+    return {k: tuple(sorted(v, key=lambda m: (m.date, m.id))) for k, v in out.items()}

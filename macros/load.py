@@ -32,6 +32,7 @@ class Sources:
     guides: dict[str, Doc] = field(default_factory=dict)
     spectrum: Doc | None = None
     crosswalks: dict[str, Doc] = field(default_factory=dict)
+    timelines: dict[str, Doc] = field(default_factory=dict)
 
 
 @contextmanager
@@ -64,10 +65,11 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         doc = reader.read(path)
         if doc is not None:
             src.guides[path.stem] = doc
-    for path in reader.data_files(root / vocab.CROSSWALKS_DIR):
-        doc = reader.read(path)
-        if doc is not None:
-            src.crosswalks[path.stem] = doc
+    for folder, found in ((vocab.CROSSWALKS_DIR, src.crosswalks), (vocab.TIMELINE_DIR, src.timelines)):
+        for path in reader.data_files(root / folder):
+            doc = reader.read(path)
+            if doc is not None:
+                found[path.stem] = doc
     if (root / vocab.SPECTRUM_PATH).exists():
         src.spectrum = reader.read(root / vocab.SPECTRUM_PATH)
     return src, reader.problems

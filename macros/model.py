@@ -14,15 +14,6 @@ from .vocab import FRAMEWORKS
 
 
 @dataclass(frozen=True)
-class DateNote:
-    """An application date of a clause, with its verification status."""
-
-    date: str
-    what: str
-    status: str = "in-force"
-
-
-@dataclass(frozen=True)
 class Framework:
     """A framework's metadata (``frameworks/<id>/framework.yml``)."""
 
@@ -52,7 +43,6 @@ class Clause:
     summary: str
     parent: str | None = None
     details: str = ""
-    dates: tuple[DateNote, ...] = ()
     path: str = ""
     line: int = 0
 
@@ -319,6 +309,55 @@ class Crosswalk:
 
 
 @dataclass(frozen=True)
+class Amendment:
+    """An act that amended a framework's dates (e.g. Regulation (EU) 2026/1744)."""
+
+    id: str
+    title: str
+    published: str
+    in_force: str
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """An application date: what applies, to whom, from when, on what basis, how sure we are.
+
+    A superseded milestone is history: ``superseded_by`` names the one that replaced it.
+    """
+
+    id: str
+    date: str
+    applies: str
+    to: str
+    basis: str
+    status: str
+    clauses: tuple[str, ...]
+    amended_by: str = ""
+    superseded_by: str = ""
+    framework: str = ""
+    path: str = ""
+    line: int = 0
+
+    @property
+    def current(self) -> bool:
+        """True unless a later act replaced this date."""
+        return not self.superseded_by
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every application date of one framework (``frameworks/timeline/<framework>.yml``)."""
+
+    framework: str
+    title: str
+    milestones: tuple[Milestone, ...]
+    amendments: dict[str, Amendment] = field(default_factory=dict)
+    path: str = ""
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Everything loaded: frameworks, their clauses, glossary terms and decision guides.
 
@@ -332,6 +371,12 @@ class KnowledgeBase:
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spectrum: Spectrum | None = None
     crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
+    timelines: dict[str, Timeline] = field(default_factory=dict)
+    dates: dict[str, tuple[Milestone, ...]] = field(default_factory=dict)
+
+    def dates_of(self, ref: str) -> tuple[Milestone, ...]:
+        """Application dates of a clause, current and superseded, by date."""
+        return self.dates.get(ref, ())
 
     def framework_roots(self, framework: str) -> list[Clause]:
         """Top-level items of a framework, in catalog order."""

@@ -10,11 +10,12 @@ folder that mkdocs and Zensical both read as their docs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .autolink import Labels, link_generated_page
-from .render import clause, crosswalk, decision, exports, index, paths, spectrum, term
+from .render import clause, crosswalk, decision, exports, index, paths, spectrum, term, timeline
 from .render.export import kb_json
 from .render.redirect import alias_slugs, redirect_html
 from .render.text import safe_title
@@ -61,8 +62,17 @@ PAGE_MACROS: dict[str, tuple[Callable[[Site, str], str], str]] = {
 }
 
 
-def plan(site: Site, directory_urls: bool = True, reserved: frozenset[str] = frozenset()) -> Plan:
-    """The whole build plan; ``reserved`` holds hand-written pages' paths so nothing overwrites them."""
+def plan(
+    site: Site,
+    directory_urls: bool = True,
+    reserved: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+) -> Plan:
+    """The whole build plan; ``reserved`` holds hand-written pages' paths so nothing overwrites them.
+
+    ``today`` (the build date) decides what the timeline marks as applying now and next.
+    """
+    today = today or dt.date.today()
     linker = _Linker(site, directory_urls)
     pages = [*_term_pages(site, linker), *_clause_pages(site, linker)]
     kb = site.kb
@@ -73,6 +83,9 @@ def plan(site: Site, directory_urls: bool = True, reserved: frozenset[str] = fro
         body = linker.link(paths.decision(gid), None, decision.decision_page(site, gid))
         pages.append(_page(paths.decision(gid), guide.title, BOOST["decision"], body))
     pages += _crosswalk_pages(site, linker)
+    for fid, t in kb.timelines.items():
+        body = linker.link(paths.timeline(fid), None, timeline.timeline_page(site, fid, today))
+        pages.append(_page(paths.timeline(fid), t.title, BOOST["framework"], body))
     pages = [p for p in pages if p.path not in reserved]
     files = {
         "kb.json": kb_json(site, directory_urls),

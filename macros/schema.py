@@ -151,22 +151,6 @@ GLOSSARY_ENTRY = Field(
     ),
 )
 
-DATE_ENTRY = Field(
-    "",
-    "map",
-    fields=(
-        Field("date", "date", "Date, `YYYY-MM-DD`."),
-        Field("what", "text", "What applies from that date."),
-        Field(
-            "status",
-            "enum",
-            "`in-force` (from the text) or `reported` (amendment not yet verified).",
-            required=False,
-            choices=("in-force", "reported"),
-        ),
-    ),
-)
-
 CLAUSE = Field(
     "",
     "map",
@@ -183,7 +167,6 @@ CLAUSE = Field(
         Field("parent", "id", "Id of the parent item in the same framework.", required=False),
         Field("summary", "text", "One or two sentences in our own words."),
         Field("details", "markdown", "Fuller explanation for key items (Markdown).", required=False),
-        Field("dates", "list", "Application dates.", required=False, item=DATE_ENTRY),
     ),
 )
 
@@ -381,6 +364,58 @@ CROSSWALK = Field(
             ),
         ),
         Field("mappings", "list", "The clause-to-clause rows.", item=MAPPING, min_items=1),
+    ),
+)
+
+
+AMENDMENT = Field(
+    "",
+    "map",
+    fields=(
+        Field("id", "id", "Id the milestones cite in `amended_by`."),
+        _s("title", "The amending act, e.g. `Regulation (EU) 2026/1744 (AI omnibus)`."),
+        Field("published", "date", "Publication in the Official Journal."),
+        Field("in_force", "date", "Date it entered into force."),
+        _enum("status", vocab.DATE_STATUSES, "How its text was checked."),
+        Field("note", "text", "What was and was not checked.", required=False),
+    ),
+)
+
+MILESTONE = Field(
+    "",
+    "map",
+    fields=(
+        Field("id", "id", "Id, unique in the timeline."),
+        Field("date", "date", "The application date, `YYYY-MM-DD`."),
+        Field("applies", "text", "What applies from that date (plain text)."),
+        Field("to", "text", "To whom it applies."),
+        _s(
+            "basis",
+            "Legal basis, e.g. `Art. 113, third paragraph, point (a)` or `Art. 113 as amended by ...`.",
+        ),
+        _enum("status", vocab.DATE_STATUSES, "binding-text, secondary-sources or reported."),
+        Field("amended_by", "id", "Id of the amendment that set this date.", required=False),
+        Field(
+            "superseded_by", "id", "Id of the milestone that replaced this date (history).", required=False
+        ),
+        Field("clauses", "list", "The clauses the date applies to.", item=Field("", "ref"), min_items=1),
+    ),
+)
+
+TIMELINE = Field(
+    "",
+    "map",
+    fields=(
+        _enum("framework", vocab.FRAMEWORKS, "Framework whose dates these are."),
+        _s("title", "Title of the timeline page."),
+        Field("amendments", "list", "Amending acts the timeline includes.", required=False, item=AMENDMENT),
+        Field(
+            "milestones",
+            "list",
+            "Every application date, current and superseded.",
+            item=MILESTONE,
+            min_items=1,
+        ),
     ),
 )
 

@@ -137,6 +137,13 @@ MAPPING_STATUSES: dict[str, str] = {
 }
 MAPPING_STRENGTH = (1, 10)
 
+#: How sure we are of an application date: id -> label shown next to the date.
+DATE_STATUSES: dict[str, str] = {
+    "binding-text": "Binding text read",
+    "secondary-sources": "Checked against secondary sources; Official Journal text not read",
+    "reported": "Reported, not verified",
+}
+
 #: Where the data lives, relative to the project root (one definition for every reader).
 GLOSSARY_DIR = "glossary"
 FRAMEWORKS_DIR = "frameworks"
@@ -148,8 +155,12 @@ FRAMEWORKS_README = "frameworks/README.md"
 DECISIONS_README = "frameworks/decisions/README.md"
 CROSSWALKS_DIR = "frameworks/crosswalks"
 CROSSWALKS_README = "frameworks/crosswalks/README.md"
+TIMELINE_DIR = "frameworks/timeline"
+TIMELINE_README = "frameworks/timeline/README.md"
 #: Folders under frameworks/ that are not framework catalogs.
-NOT_CATALOGS = ("decisions", "schemas", "crosswalks")
+NOT_CATALOGS = ("decisions", "schemas", "crosswalks", "timeline")
+#: Clause ids that name generated pages of a framework's folder.
+RESERVED_CLAUSE_IDS = ("index", "timeline")
 
 #: Marker the scaffold writes; the validator rejects any text that still holds it.
 TODO_MARKER = "TODO"

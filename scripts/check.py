@@ -22,10 +22,12 @@ def main(argv: list[str]) -> int:
     kb, problems = load_kb(root)
     print(format_report(problems))
     if not problems:
+        rows = sum(len(c.mappings) for c in kb.crosswalks.values())
         print(
             f"checked {len(kb.terms)} terms, {len(kb.clauses)} clauses, "
             f"{len(kb.frameworks)} frameworks, {len(kb.decisions)} decision guides, "
-            f"{len(kb.crosswalks)} crosswalks ({sum(len(c.mappings) for c in kb.crosswalks.values())} mappings)"
+            f"{len(kb.crosswalks)} crosswalks ({rows} mappings), "
+            f"{sum(len(t.milestones) for t in kb.timelines.values())} dated milestones"
         )
     return 1 if problems else 0
 

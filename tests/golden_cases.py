@@ -6,11 +6,23 @@ never by a test run or an environment variable.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from macros.frontends.writer import page_source
 from macros.plan import plan
-from macros.render import clause, crosswalk, decision, export, exports, index, redirect, spectrum, term
+from macros.render import (
+    clause,
+    crosswalk,
+    decision,
+    export,
+    exports,
+    index,
+    redirect,
+    spectrum,
+    term,
+    timeline,
+)
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -38,6 +50,7 @@ CASES = {
     "planned-term-lora.md": lambda s: _planned(s, "glossary/lora.md"),
     "crosswalk-nist-ai-rmf--iso-42001.md": lambda s: crosswalk.crosswalk_page(s, "nist-ai-rmf--iso-42001"),
     "crosswalks-index.md": lambda s: crosswalk.crosswalks_index(s),
+    "timeline-eu-ai-act.md": lambda s: timeline.timeline_page(s, "eu-ai-act", dt.date(2026, 12, 1)),
     "crosswalks.csv": lambda s: exports.crosswalks_csv(s),
     "crosswalks.sssom.tsv": lambda s: exports.crosswalks_sssom(s),
     "crosswalks.oscal.json": lambda s: exports.crosswalks_oscal(s, "2026-11-30"),

@@ -99,7 +99,7 @@ KEY_ARTICLES = [
 def test_key_articles_have_details_and_dates(n):
     art = KB.clauses[f"eu-ai-act:art-{n}"]
     assert len(art.details.split()) >= 60
-    assert art.dates, f"Art. {n} has no application date"
+    assert any(m.current for m in KB.dates_of(art.ref)), f"Art. {n} has no current application date"
 
 
 def test_clause_codes_match_their_ids():

@@ -8,6 +8,7 @@ from . import paths
 from .crosswalk import in_other_frameworks
 from .term import term_link
 from .text import esc, href, md, prose
+from .timeline import clause_dates
 
 _BACKLINK_HEADINGS = {
     "defined-in": "Terms defined here",
@@ -36,7 +37,7 @@ def clause_page(site: Site, ref: str) -> str:
         f" · **Kind:** {md(c.kind)} · **Code:** `{esc(c.code)}` · **Reference:** `{ref}`",
         f'<p class="kb-summary">{esc(c.summary)}</p>',
         prose(c.details) if c.details else "",
-        _dates(c),
+        clause_dates(site, ref, here),
         _children(site, c, here),
         in_other_frameworks(site, ref, here),
         _backlinks(site, ref, here),
@@ -55,16 +56,6 @@ def _breadcrumbs(site: Site, c: Clause, here: str) -> str:
         + " › ".join(crumbs)
         + "\n</nav>"
     )
-
-
-def _dates(c: Clause) -> str:
-    if not c.dates:
-        return ""
-    rows = ["| Date | What applies | Status |", "|---|---|---|"]
-    for d in sorted(c.dates, key=lambda x: x.date):
-        status = "In force (Art. 113 text)" if d.status == "in-force" else "Reported, not verified"
-        rows.append(f"| {md(d.date)} | {md(d.what)} | {status} |")
-    return "## Application dates\n\n" + "\n".join(rows)
 
 
 def _children(site: Site, c: Clause, here: str) -> str:
@@ -119,7 +110,13 @@ def framework_page(site: Site, framework_id: str) -> str:
         f"# {md(fw.name)}",
         meta,
         f'<p class="kb-summary">{esc(fw.summary)}</p>',
-        f"**In this catalog:** {count_line}.",
+        f"**In this catalog:** {count_line}."
+        + (
+            f" Every application date, current and superseded: [{md(site.kb.timelines[framework_id].title)}]"
+            f"({paths.rel(here, paths.timeline(framework_id))})."
+            if framework_id in site.kb.timelines
+            else ""
+        ),
         "## Contents",
         _tree(site, site.kb.framework_roots(framework_id), here),
     ]

@@ -19,6 +19,7 @@ from ..vocab import FRAMEWORKS, INTENSITIES
 from . import paths
 from .term import clause_link, term_link
 from .text import attr, esc, href, md, prose
+from .timeline import dates_note
 
 #: Term-to-clause relations followed when listing what applies "via" a term.
 VIA_RELATIONS = ("obligation-in", "defined-in", "addressed-by")
@@ -182,7 +183,8 @@ def _outcome(site: Site, guide: Guide, o: Node, here: str) -> str:
         for fw in FRAMEWORKS:
             for ref, via in found.get(fw, []):
                 how = f" *(via {term_link(site, via, here)})*" if via else ""
-                rows.append(f"- **{md(FRAMEWORKS[fw])}:** {clause_link(site, ref, here)}{how}")
+                when = dates_note(site, ref, here)
+                rows.append(f"- **{md(FRAMEWORKS[fw])}:** {clause_link(site, ref, here)}{when}{how}")
         parts.append("\n".join(rows))
     parts.append("</div>")
     return "\n\n".join(parts)

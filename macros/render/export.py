@@ -11,6 +11,20 @@ from .exports import all_mappings
 from .paths import page_url
 
 
+def _date(kb, m) -> dict:
+    t = kb.timelines.get(m.framework)
+    amendment = t.amendments.get(m.amended_by) if t and m.amended_by else None
+    return {
+        "date": m.date,
+        "applies": m.applies,
+        "to": m.to,
+        "basis": m.basis,
+        "amended_by": amendment.title if amendment else None,
+        "status": m.status,
+        "superseded": not m.current,
+    }
+
+
 def kb_json(site: Site, use_directory_urls: bool = True) -> str:
     """Serialise the knowledge base (stable key order, UTF-8 friendly)."""
     kb = site.kb
@@ -27,6 +41,15 @@ def kb_json(site: Site, use_directory_urls: bool = True) -> str:
                 "category": t.category,
                 "summary": t.summary,
                 "url": url(paths.term(t.id)),
+                "definitions": [
+                    {
+                        "source": d.source,
+                        "locator": d.locator,
+                        "binding": d.binding,
+                        "status": d.status or None,
+                    }
+                    for d in t.definitions
+                ],
             }
             for t in sorted(kb.terms.values(), key=lambda t: t.id)
         ],
@@ -39,6 +62,7 @@ def kb_json(site: Site, use_directory_urls: bool = True) -> str:
                 "title": c.title,
                 "parent": c.parent_ref,
                 "url": url(paths.clause(c.ref)),
+                "dates": [_date(kb, m) for m in kb.dates_of(c.ref)],
             }
             for c in kb.clauses.values()
         ],

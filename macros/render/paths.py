@@ -34,6 +34,11 @@ def decision(decision_id: str) -> str:
     return f"decisions/{decision_id}.md"
 
 
+def timeline(framework_id: str) -> str:
+    """Source path of a framework's timeline page."""
+    return f"frameworks/{framework_id}/timeline.md"
+
+
 def crosswalk(crosswalk_id: str) -> str:
     """Source path of a crosswalk (framework pair) page."""
     return f"crosswalks/{crosswalk_id}.md"

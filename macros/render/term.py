@@ -12,10 +12,12 @@ from ..vocab import (
     FRAMEWORKS,
     REFERENCE_RELATIONS,
     REVIEW_STATUSES,
+    SOURCE_STATUSES,
     TERM_RELATION_LABELS,
 )
 from . import paths
 from .text import attr, esc, href, md, prose
+from .timeline import dates_note
 
 
 def term_page(site: Site, term_id: str) -> str:
@@ -85,16 +87,23 @@ def clause_link_short(site: Site, ref: str, here: str) -> str:
 def _definitions(site: Site, t: Term, here: str) -> str:
     if not t.definitions:
         return ""
-    rows = ["| Source | Where | Definition (paraphrased) | Jurisdiction | Binding |", "|---|---|---|---|---|"]
+    rows = [
+        "| Source | Where | Definition (paraphrased) | Jurisdiction | Binding | Source status |",
+        "|---|---|---|---|---|---|",
+    ]
     for d in t.definitions:
         where = md(d.locator)
         if d.ref:
             where = f"[{where}]({paths.rel(here, paths.clause(d.ref))})"
+        status = md(SOURCE_STATUSES[d.status]) if d.status else "Not stated"
         rows.append(
             f"| {md(d.source)} | {where} | {md(d.paraphrase)} | {md(d.jurisdiction)} "
-            f"| {'Yes' if d.binding else 'No'} |"
+            f"| {'Yes' if d.binding else 'No'} | {status} |"
         )
-    return "## Definitions in the frameworks\n\n" + "\n".join(rows)
+    out = "## Definitions in the frameworks\n\n" + "\n".join(rows)
+    if t.definitions_note:
+        out += "\n\n**How the definitions differ:**\n\n" + prose(t.definitions_note)
+    return out
 
 
 def _references(site: Site, t: Term, here: str) -> str:
@@ -109,7 +118,8 @@ def _references(site: Site, t: Term, here: str) -> str:
         for rel in REFERENCE_RELATIONS:
             for r in grouped[fw].get(rel, []):
                 note = f" — {md(r.note)}" if r.note else ""
-                out.append(f"- **{REFERENCE_RELATIONS[rel]}:** {clause_link(site, r.ref, here)}{note}")
+                when = dates_note(site, r.ref, here)
+                out.append(f"- **{REFERENCE_RELATIONS[rel]}:** {clause_link(site, r.ref, here)}{when}{note}")
     return "\n\n".join(out[:1] + ["\n".join(x) if isinstance(x, list) else x for x in out[1:]])
 
 
@@ -156,5 +166,6 @@ def _review(t: Term) -> str:
     return (
         f'<p class="kb-review kb-review--{attr(t.review.status)}"><strong>Review:</strong> '
         f"{esc(REVIEW_STATUSES[t.review.status])} · last reviewed {esc(t.review.last_reviewed)}"
-        f"{who} · source file <code>{esc(t.path)}</code></p>"
+        f"{who} · source file <code>{esc(t.path)}</code>. Explanations and notes are our interpretation of "
+        "the cited clauses; each definition states what it rests on.</p>"
     )

@@ -16,6 +16,7 @@ from .crosswalks import check_crosswalks
 from .guides import check_guides
 from .spectrum import check_spectrum
 from .terms import check_terms
+from .timeline import check_timelines
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Verdict:
     guides: list[str] = field(default_factory=list)
     spectrum: bool = False
     crosswalks: list[str] = field(default_factory=list)
+    timelines: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -44,6 +46,8 @@ def check_sources(src: Sources) -> Verdict:
     v.guides, found = check_guides(src.guides, v.items, known_terms)
     v.problems += found
     v.crosswalks, found = check_crosswalks(src.crosswalks, v.items)
+    v.problems += found
+    v.timelines, found = check_timelines(src.timelines, v.items)
     v.problems += found
     if src.spectrum is not None:
         found = check_spectrum(src.spectrum, known_terms)

@@ -100,8 +100,12 @@ def _catalog(framework: str, doc: Doc, accepted: dict[str, ItemSite]) -> list[Pr
                     f"one of: {', '.join(allowed)}",
                 )
             )
-        if item.data["id"] == "index":
-            problems.append(doc.problem(("items", i, "id"), "'index' is reserved for the framework page"))
+        if item.data["id"] in vocab.RESERVED_CLAUSE_IDS:
+            problems.append(
+                doc.problem(
+                    ("items", i, "id"), f"'{item.data['id']}' is reserved for a page of the framework"
+                )
+            )
         first = accepted.get(item.ref)
         if first is not None:
             where = f"{first.doc.path}:{first.line}"

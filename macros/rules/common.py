@@ -96,3 +96,18 @@ def sentences(value: str) -> int:
         if before not in _ABBREVIATIONS:
             count += 1
     return count
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_IN_TEXT = re.compile(rf"\b\d{{1,2}} (?:{_MONTHS}) \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")
+
+
+def typed_dates(doc: Doc, key: Key, value: object) -> Iterator[Problem]:
+    """Calendar dates typed into prose: application dates belong in frameworks/timeline/, not in text."""
+    found = _DATE_IN_TEXT.search(value) if isinstance(value, str) else None
+    if found:
+        yield doc.problem(
+            key,
+            f"date '{found.group(0)}' typed into the text",
+            "application dates live in frameworks/timeline/ and show on clause pages; name the article",
+        )

@@ -17,7 +17,7 @@ from .. import schema, vocab
 from ..check import check
 from ..problems import Problem, did_you_mean
 from ..source import Doc
-from .common import id_matches_file, unknown_clause, unknown_term
+from .common import id_matches_file, typed_dates, unknown_clause, unknown_term
 
 
 def check_guides(
@@ -60,6 +60,17 @@ def _rules(doc: Doc, stem: str, clauses: dict[str, object], known_terms: set[str
             index[n["id"]] = i
     yield from _node_fields(doc, clauses, known_terms)
     yield from _graph_rules(doc, index)
+    yield from _dates_in_text(doc)
+
+
+def _dates_in_text(doc: Doc) -> Iterator[Problem]:
+    """The guide's own words carry no application dates: they go stale; the clause data does not."""
+    yield from typed_dates(doc, ("intro",), doc.data.get("intro"))
+    for i, n in _nodes(doc):
+        for key in ("help", "title", "recommendation", "rationale"):
+            yield from typed_dates(doc, ("nodes", i, key), n.get(key))
+        for j, a in _answers(n):
+            yield from typed_dates(doc, ("nodes", i, "answers", j, "note"), a.get("note"))
 
 
 def _node_fields(doc: Doc, clauses: dict[str, object], known_terms: set[str]) -> Iterator[Problem]:

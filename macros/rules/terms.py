@@ -36,6 +36,7 @@ def check_terms(terms: dict[str, Doc], clauses: dict[str, object]) -> tuple[list
         if isinstance(doc.data, dict):
             problems += _identity(stem, doc)
             problems += _links(stem, doc, clauses, known)
+    problems += _art3_locators({stem: terms[stem] for stem in valid})
     problems += _duplicate_labels(terms)
     problems += _broader_cycles(terms)
     return valid, problems
@@ -64,6 +65,35 @@ def _links(stem: str, doc: Doc, clauses: dict[str, object], known: set[str]) -> 
             yield doc.problem(("related", i, "term"), "a term cannot be related to itself")
         else:
             yield from unknown_term(doc, ("related", i, "term"), target, known)
+
+
+_ART3 = re.compile(r"^Art\. 3\((\d+)\)$")
+ART3_POINTS = 68
+
+
+def _art3_locators(docs: dict[str, Doc]) -> Iterator[Problem]:
+    """Each EU AI Act Art. 3 point (1-68) is defined on one term only (among well-formed entries)."""
+    owner: dict[int, str] = {}
+    for stem in sorted(docs):
+        doc = docs[stem]
+        if not isinstance(doc.data, dict):
+            continue
+        for i, d in items(doc.data, "definitions"):
+            m = _ART3.match(str(d.get("locator", "")).strip())
+            if not m or text(d.get("source")) != "EU AI Act":
+                continue
+            n = int(m.group(1))
+            key = ("definitions", i, "locator")
+            if not 1 <= n <= ART3_POINTS:
+                yield doc.problem(key, f"Art. 3 has points 1 to {ART3_POINTS}, not {n}")
+            elif n in owner and owner[n] != stem:
+                yield doc.problem(
+                    key,
+                    f"Art. 3({n}) is already defined on term '{owner[n]}' ({docs[owner[n]].path})",
+                    "keep each Art. 3 definition on one term; relate the terms instead",
+                )
+            else:
+                owner.setdefault(n, stem)
 
 
 def normalise_label(label: str) -> str:

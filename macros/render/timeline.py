@@ -1,0 +1,129 @@
+"""Application dates: the section on each clause page and the timeline page of a framework.
+
+Current dates and superseded ones are kept apart, so a replaced date is only
+ever shown as history. "Applies now" and "next" are relative to the build
+date the plan passes in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Milestone, Timeline
+from ..site import Site
+from ..vocab import DATE_STATUSES
+from . import paths
+from .text import md
+
+
+def human_date(iso: str) -> str:
+    """``2027-12-02`` -> ``2 December 2027``."""
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {d:%B %Y}"
+
+
+def _amended(site: Site, m: Milestone) -> str:
+    t = site.kb.timelines.get(m.framework)
+    a = t.amendments.get(m.amended_by) if t and m.amended_by else None
+    return md(a.title) if a else ""
+
+
+def _status(m: Milestone) -> str:
+    return md(DATE_STATUSES[m.status])
+
+
+def _basis(site: Site, m: Milestone) -> str:
+    """The legal basis, naming the amending act unless the basis already does."""
+    amended = _amended(site, m)
+    extra = f" (amended by {amended})" if amended and "amended" not in m.basis else ""
+    return md(m.basis) + extra
+
+
+def _history(m: Milestone, new: Milestone | None, site: Site) -> str:
+    repl = f", replaced by **{human_date(new.date)}**" if new else ", replaced"
+    how = f" ({_amended(site, new)})" if new and new.amended_by else ""
+    return f"- <del>{human_date(m.date)}</del>{repl}{how}: {md(m.applies)} Basis was {md(m.basis)}."
+
+
+def clause_dates(site: Site, ref: str, here: str) -> str:
+    """The "Application dates" section of a clause page (empty when the clause has none)."""
+    dates = site.kb.dates_of(ref)
+    if not dates:
+        return ""
+    current = [m for m in dates if m.current]
+    old = [m for m in dates if not m.current]
+    fw = dates[0].framework
+    link = paths.rel(here, paths.timeline(fw))
+    rows = ["| Applies from | What applies | To whom | Legal basis | Source |", "|---|---|---|---|---|"]
+    for m in current:
+        rows.append(
+            f"| **{human_date(m.date)}** | {md(m.applies)} | {md(m.to)} | {_basis(site, m)} | {_status(m)} |"
+        )
+    out = ["## Application dates", "\n".join(rows)]
+    if old:
+        by_id = {m.id: m for t in site.kb.timelines.values() for m in t.milestones}
+        lines = [_history(m, by_id.get(m.superseded_by), site) for m in old]
+        out.append("**Superseded dates (history, no longer current):**\n\n" + "\n".join(lines))
+    out.append(f"[Every date of this framework on one timeline]({link}).")
+    return "\n\n".join(out)
+
+
+def current_dates(site: Site, ref: str) -> list[Milestone]:
+    """The current application dates of a clause."""
+    return [m for m in site.kb.dates_of(ref) if m.current]
+
+
+def timeline_page(site: Site, framework: str, today: dt.date) -> str:
+    """Markdown for ``frameworks/<fw>/timeline.md``: every milestone, past and future."""
+    t: Timeline = site.kb.timelines[framework]
+    here = paths.timeline(framework)
+    current = sorted((m for m in t.milestones if m.current), key=lambda m: (m.date, m.id))
+    old = sorted((m for m in t.milestones if not m.current), key=lambda m: (m.date, m.id))
+    upcoming = [m for m in current if dt.date.fromisoformat(m.date) > today]
+    next_date = upcoming[0].date if upcoming else None
+    amendments = "; ".join(
+        f"{md(a.title)}, in force since {human_date(a.in_force)} ({md(DATE_STATUSES[a.status])})"
+        for a in t.amendments.values()
+    )
+    parts = [
+        f"# {md(t.title)}",
+        f"Every application date of the {md(site.kb.frameworks[framework].name)}, with what applies, to "
+        f"whom, its legal basis and how it was checked. **Marked relative to "
+        f"{human_date(today.isoformat())}**, the date this site was built.",
+        f"**Amendments included:** {amendments}." if amendments else "**Amendments included:** none.",
+    ]
+    for m in current:
+        day = dt.date.fromisoformat(m.date)
+        mark = "applies now" if day <= today else ("next" if m.date == next_date else "upcoming")
+        parts.append(
+            f"## {human_date(m.date)} · {mark} {{#{m.id}}}\n\n"
+            f"**What applies:** {md(m.applies)}  \n"
+            f"**To whom:** {md(m.to)}  \n"
+            f"**Legal basis:** {_basis(site, m)} · **Source:** {_status(m)}  \n"
+            f"**Clauses:** {_clause_links(site, m, here)}"
+        )
+    if old:
+        by_id = {m.id: m for m in t.milestones}
+        parts.append("## Superseded dates (history)")
+        parts.append("These dates were replaced and no longer apply.")
+        parts.append("\n".join(_history(m, by_id.get(m.superseded_by), site) for m in old))
+    return "\n\n".join(parts)
+
+
+def _clause_links(site: Site, m: Milestone, here: str, limit: int = 12) -> str:
+    refs = [r for r in m.clauses if r in site.kb.clauses]
+    shown = ", ".join(
+        f"[{md(site.kb.clauses[r].code)}]({paths.rel(here, paths.clause(r))})" for r in refs[:limit]
+    )
+    more = len(refs) - limit
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def dates_note(site: Site, ref: str, here: str) -> str:
+    """`` · applies from 2 December 2027, 2 August 2028`` for a clause with current dates, else ''."""
+    dates = current_dates(site, ref)
+    if not dates:
+        return ""
+    days = sorted({m.date for m in dates})
+    link = paths.rel(here, paths.clause(ref), "application-dates")
+    return f" · [applies from {', '.join(human_date(d) for d in days)}]({link})"
