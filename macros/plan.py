@@ -11,6 +11,7 @@ folder that mkdocs and Zensical both read as their docs.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from .render import clause, crosswalk, decision, exports, index, paths, spectrum
 from .render.export import kb_json
 from .render.redirect import alias_slugs, redirect_html
 from .render.text import safe_title
-from .search import clause_keywords, term_keywords
+from .search import clause_keywords, clause_record, search_record, term_keywords, term_record
 from .site import Site
 from .vocab import CATEGORIES
 
@@ -89,10 +90,44 @@ def plan(
     pages = [p for p in pages if p.path not in reserved]
     files = {
         "kb.json": kb_json(site, directory_urls),
+        SEARCH_INDEX: search_index(site, directory_urls),
         **_exports(site),
         **_redirects(site, directory_urls, reserved),
     }
     return Plan(tuple(pages), files, ASSETS, _macros(site))
+
+
+#: The search records the browser loads on first use (a script, so it also works from file://).
+SEARCH_INDEX = "search/kb-index.js"
+
+
+def search_index(site: Site, directory_urls: bool = True) -> str:
+    """Every term, clause, guide and crosswalk page as a search record (kb-search.js ranks them)."""
+    kb = site.kb
+
+    def url(path: str) -> str:
+        return paths.page_url(path, directory_urls)
+
+    # Art. 3's numbered points ("Art. 3(23)") are codes of Art. 3 itself.
+    points = tuple(f"art 3 {n}" for n in range(1, 69))
+    records = [term_record(t, url(paths.term(t.id))) for t in sorted(kb.terms.values(), key=lambda t: t.id)]
+    records += [
+        clause_record(c, url(paths.clause(ref)), points if ref == "eu-ai-act:art-3" else ())
+        for ref, c in kb.clauses.items()
+    ]
+    for g in kb.decisions.values():
+        body = " ".join(n.question or n.title for n in g.nodes.values())
+        records.append(search_record("guide", g.title, url(paths.decision(g.id)), [g.title], g.intro, body))
+    for cw in kb.crosswalks.values():
+        records.append(search_record("page", cw.title, url(paths.crosswalk(cw.id)), [cw.title], cw.intro, ""))
+    for fid, t in kb.timelines.items():
+        records.append(
+            search_record("page", t.title, url(paths.timeline(fid)), [t.title, "timeline"], "", "")
+        )
+    data = json.dumps({"version": 1, "records": records}, ensure_ascii=False, separators=(",", ":"))
+    # U+2028/2029 end a line in older JavaScript engines; escape them inside strings.
+    data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.__kbSearchIndex = {data};\n"
 
 
 def _page(path: str, title: str, boost: float, body: str, **meta) -> PlannedPage:

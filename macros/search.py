@@ -72,3 +72,148 @@ def clause_keywords(c: Clause) -> list[str]:
     elif c.framework == "compel":
         out += [f"{c.title} {c.kind}", f"COMPEL {c.title}"]
     return list(dict.fromkeys(out))
+
+
+# --- Search records -------------------------------------------------------------------------
+# One record per term, clause, guide and crosswalk page. The browser ranks them
+# (docs/assets/kb-search.js) with the same normalisation as here, so a name, alias,
+# acronym or clause code typed any usual way finds its page first.
+
+_NORM_DROP = re.compile(r"[’'`\"“”]")
+_NORM_SPLIT = re.compile(r"[\s\-_/,:;!?()\[\]{}|+*&<>=~#]+")
+_CODE_PREFIX = re.compile(
+    r"^(art|article|annex|chapter|ch|clause|gv|mp|ms|mg|govern|map|measure|manage)\.?(\d.*)$"
+)
+_STOP = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "with",
+        "without",
+        "when",
+        "where",
+        "who",
+        "whom",
+        "whose",
+        "not",
+        "no",
+        "can",
+        "may",
+        "must",
+        "should",
+        "shall",
+        "will",
+        "than",
+        "then",
+        "there",
+        "these",
+        "those",
+        "such",
+        "also",
+        "more",
+        "most",
+        "other",
+        "any",
+        "each",
+        "all",
+        "both",
+        "only",
+    )
+)
+#: Words that mean the same as a clause prefix.
+_SYNONYMS = {"article": "art", "articles": "art", "arts": "art", "ch": "chapter"}
+
+
+def singular(word: str) -> str:
+    """A crude singular: ``systems`` -> ``system``, ``policies`` -> ``policy`` (never on codes)."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised tokens: lower case, hyphens as spaces, singular, clause prefixes split from numbers."""
+    out: list[str] = []
+    for raw in _NORM_SPLIT.split(_NORM_DROP.sub("", str(text).casefold())):
+        word = raw.strip(".")
+        if not word:
+            continue
+        m = _CODE_PREFIX.match(word)
+        if m:
+            out += [_SYNONYMS.get(m.group(1), m.group(1)), m.group(2).strip(".")]
+            continue
+        out.append(_SYNONYMS.get(word, singular(word)))
+    return out
+
+
+def normalise(text: str) -> str:
+    """The key form of a name or code: its tokens joined by single spaces."""
+    return " ".join(tokens(text))
+
+
+def _keys(labels) -> list[str]:
+    return list(dict.fromkeys(k for k in (normalise(x) for x in labels) if k))
+
+
+def _words(text: str, skip: set[str], limit: int = 60) -> str:
+    seen: dict[str, None] = {}
+    for t in tokens(text):
+        if len(t) > 2 and t not in _STOP and t not in skip and not t.isdigit():
+            seen.setdefault(t, None)
+            if len(seen) >= limit:
+                break
+    return " ".join(seen)
+
+
+def search_record(
+    kind: str, title: str, url: str, names, summary: str, body: str, framework: str = ""
+) -> list:
+    """A compact record: [kind, title, url, framework, keys, summary, body words]."""
+    keys = _keys(names)
+    summary_text = " ".join(str(summary).split())
+    skip = {t for k in keys for t in k.split()} | set(tokens(summary_text))
+    return [kind, title, url, framework, keys, summary_text, _words(body, skip)]
+
+
+def term_record(t: Term, url: str) -> list:
+    """The record of a term page: its name, aliases, acronyms and id, summary and prose words."""
+    return search_record(
+        "term", t.term, url, term_keywords(t), t.summary, f"{t.explanation} {t.why_it_matters}"
+    )
+
+
+def clause_record(c: Clause, url: str, point_keys: tuple[str, ...] = ()) -> list:
+    """The record of a clause page: its code in every spelling, its title, summary and details."""
+    names = [*clause_keywords(c), f"{c.code} {c.title}", *point_keys]
+    title = c.title if c.code.casefold() == c.title.casefold() else f"{c.code} — {c.title}"
+    return search_record("clause", title, url, names, c.summary, c.details, c.framework)

@@ -205,6 +205,33 @@ def write_plain_site(kb_site: Path, out: Path) -> Path:
     return out
 
 
+def write_material_floor(n: int, out: Path, seed: int = 7) -> Path:
+    """A plain mkdocs-material site with one ~330-word page per term and a small nav: the benchmark's floor.
+
+    Nothing of ours: default Material with its own search plugin, the same
+    number of pages as the knowledge base has terms, ordinary Markdown prose.
+    """
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "docs" / "terms").mkdir(parents=True)
+    rng = random.Random(seed)
+    names = _names(n, rng)
+    for i, name in enumerate(names):
+        parts = [f"# {name}", _text(rng, name, 4)]
+        for heading in ("Explanation", "Why it matters", "In practice"):
+            parts += [f"## {heading}", _text(rng, name, 6)]
+        (out / "docs" / "terms" / f"t{i:05d}.md").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    (out / "docs" / "index.md").write_text("# Plain site\n\nThe benchmark floor.\n", encoding="utf-8")
+    cfg = {
+        "site_name": "Plain Material floor",
+        "theme": {"name": "material", "font": False},
+        "nav": [{"Home": "index.md"}],
+        "validation": {"nav": {"omitted_files": "ignore"}},
+    }
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: N OUTDIR [--plain]."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

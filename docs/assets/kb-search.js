@@ -1,0 +1,238 @@
+/* Knowledge-base search: our own records (search/kb-index.js, written by the build plan),
+   ranked so that a name, alias, acronym or clause code typed the usual ways finds its page
+   first. Works under mkdocs+Material and Zensical alike, and from file:// (the index is a
+   script, not a fetch). The index loads once, on first use, and the browser cache serves it
+   to later pages. Results are drawn with textContent: data never becomes markup.
+
+   The normalisation mirrors macros/search.py (tokens, normalise); tests/test_search_js.py
+   runs both on the same inputs. */
+(function (root) {
+  "use strict";
+
+  var DROP = /[’'`"“”]/g;
+  var SPLIT = /[\s\-_/,:;!?()\[\]{}|+*&<>=~#]+/;
+  var CODE_PREFIX = /^(art|article|annex|chapter|ch|clause|gv|mp|ms|mg|govern|map|measure|manage)\.?(\d.*)$/;
+  var SYNONYMS = { article: "art", articles: "art", arts: "art", ch: "chapter" };
+  var CODE_START = /^(art|annex|chapter|clause|gv|mp|ms|mg|govern|map|measure|manage|a\.\d|\d)/;
+
+  function singular(word) {
+    if (word.length <= 3 || !/^[a-z\u00c0-\u024f]+$/.test(word)) return word;
+    if (word.slice(-3) === "ies") return word.slice(0, -3) + "y";
+    if (word.slice(-1) === "s" && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
+
+  function stripDots(w) { return w.replace(/^\.+|\.+$/g, ""); }
+
+  function tokens(text) {
+    var out = [];
+    String(text).toLowerCase().replace(DROP, "").split(SPLIT).forEach(function (raw) {
+      var word = stripDots(raw);
+      if (!word) return;
+      var m = CODE_PREFIX.exec(word);
+      if (m) { out.push(SYNONYMS[m[1]] || m[1], stripDots(m[2])); return; }
+      out.push(SYNONYMS[word] || singular(word));
+    });
+    return out;
+  }
+
+  function normalise(text) { return tokens(text).join(" "); }
+
+  /* Records: [kind, title, url, framework, keys, summary, words]. Tokenised once, on load. */
+  function prepare(records) {
+    return records.map(function (r) {
+      var keyTokens = {};
+      r[4].forEach(function (k) { k.split(" ").forEach(function (t) { keyTokens[t] = true; }); });
+      var titleTokens = tokens(r[1]);
+      return {
+        kind: r[0], title: r[1], url: r[2], framework: r[3], keys: r[4], summary: r[5],
+        keyTokens: keyTokens, titleLen: titleTokens.length,
+        summaryTokens: tokens(r[5]), words: r[6] ? r[6].split(" ") : []
+      };
+    });
+  }
+
+  var KIND = { term: 30, clause: 20, guide: 10, page: 0 };
+
+  function kindBoost(r, code) {
+    if (code) return r.kind === "clause" ? 40 : (KIND[r.kind] || 0);
+    return KIND[r.kind] || 0;
+  }
+
+  function score(r, q, qt, code) {
+    var i, k;
+    for (i = 0; i < r.keys.length; i++) if (r.keys[i] === q) return 1000 + kindBoost(r, code) - r.titleLen;
+    if (code) {
+      /* "Art. 3(23)" -> "art 3 23": the clause whose code is a prefix of the query. */
+      for (k = qt.length - 1; k >= 2; k--) {
+        var head = qt.slice(0, k).join(" ");
+        if (r.keys.indexOf(head) >= 0 && /^\d/.test(qt[k])) return 800 + kindBoost(r, code);
+      }
+    }
+    var inKeys = 0, prefix = 0, inSummary = 0, inWords = 0;
+    for (i = 0; i < qt.length; i++) {
+      var t = qt[i];
+      if (r.keyTokens[t]) { inKeys++; continue; }
+      if (i === qt.length - 1 && t.length >= 2) {
+        for (var kt in r.keyTokens) if (kt.indexOf(t) === 0) { prefix++; break; }
+        if (prefix) continue;
+      }
+      if (r.summaryTokens.indexOf(t) >= 0) inSummary++;
+      else if (r.words.indexOf(t) >= 0) inWords++;
+    }
+    var n = qt.length;
+    if (inKeys + prefix === n) {
+      /* Every word is in the names: whole names beat pages that share one word. */
+      for (i = 0; i < r.keys.length; i++) if (r.keys[i].indexOf(q) === 0) return 600 + kindBoost(r, code) - r.titleLen;
+      return 500 + 10 * inKeys + kindBoost(r, code) - 2 * Math.abs(r.titleLen - n);
+    }
+    var found = inKeys + prefix + inSummary + inWords;
+    if (!found) return 0;
+    return (30 * inKeys + 20 * prefix + 10 * inSummary + 3 * inWords) * (found / n) + kindBoost(r, code) / 10;
+  }
+
+  function rank(prepared, query, limit) {
+    var qt = tokens(query);
+    if (!qt.length) return [];
+    var q = qt.join(" ");
+    var code = CODE_START.test(q);
+    var hits = [];
+    for (var i = 0; i < prepared.length; i++) {
+      var s = score(prepared[i], q, qt, code);
+      if (s > 0) hits.push([s, i]);
+    }
+    hits.sort(function (a, b) { return b[0] - a[0] || prepared[a[1]].title.localeCompare(prepared[b[1]].title); });
+    return hits.slice(0, limit || 10).map(function (h) { return prepared[h[1]]; });
+  }
+
+  var core = { tokens: tokens, normalise: normalise, prepare: prepare, rank: rank };
+  if (typeof module !== "undefined" && module.exports) { module.exports = core; return; }
+  root.kbSearch = core;
+
+  /* ---- The search box (browser only) ---------------------------------------------------- */
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/assets\/kb-search\.js(\?.*)?$/, "") : "";
+  var index = null, loading = null;
+
+  function load() {
+    if (index) return Promise.resolve(index);
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      if (root.__kbSearchIndex) { resolve(); return; }
+      var s = document.createElement("script");
+      s.src = base + "search/kb-index.js";
+      s.onload = function () { resolve(); };
+      s.onerror = function () { reject(new Error("search index not found")); };
+      document.head.appendChild(s);
+    }).then(function () {
+      index = prepare(root.__kbSearchIndex.records);
+      return index;
+    });
+    return loading;
+  }
+
+  var KIND_LABEL = { term: "Term", clause: "Clause", guide: "Guide", page: "Page" };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function mount() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".kb-search")) return;
+    /* An engine's own search box (Zensical always adds one) would rank differently: ours replaces it. */
+    document.documentElement.classList.add("kb-search-on");
+    var box = el("div", "kb-search");
+    box.setAttribute("role", "search");
+    var input = el("input", "kb-search__input");
+    input.type = "search";
+    input.id = "kb-search-input";
+    input.placeholder = "Search terms, clauses, codes";
+    input.setAttribute("aria-label", "Search terms, clauses and clause codes");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", "kb-search-results");
+    input.autocomplete = "off";
+    var list = el("ul", "kb-search__results");
+    list.id = "kb-search-results";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Search results");
+    list.hidden = true;
+    var status = el("p", "kb-search__status");
+    status.setAttribute("role", "status");
+    box.appendChild(input);
+    box.appendChild(list);
+    box.appendChild(status);
+    var after = header.querySelector(".md-header__title");
+    if (after && after.nextSibling) header.insertBefore(box, after.nextSibling);
+    else header.appendChild(box);
+
+    var active = -1, current = [], seq = 0;
+
+    function select(i) {
+      var items = list.querySelectorAll("li");
+      items.forEach(function (li, j) { li.setAttribute("aria-selected", j === i ? "true" : "false"); });
+      active = i;
+      if (i >= 0 && items[i]) input.setAttribute("aria-activedescendant", items[i].id);
+      else input.removeAttribute("aria-activedescendant");
+    }
+
+    function show(results, query) {
+      list.textContent = "";
+      current = results;
+      results.forEach(function (r, i) {
+        var li = el("li", "kb-search__item");
+        li.id = "kb-search-opt-" + i;
+        li.setAttribute("role", "option");
+        var a = el("a", "kb-search__link");
+        a.href = base + r.url;
+        a.appendChild(el("span", "kb-search__kind", KIND_LABEL[r.kind] || r.kind));
+        a.appendChild(el("span", "kb-search__title", r.title));
+        if (r.summary) a.appendChild(el("span", "kb-search__summary", r.summary));
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      list.hidden = !results.length;
+      input.setAttribute("aria-expanded", results.length ? "true" : "false");
+      status.textContent = query ? (results.length ? results.length + " results" : "No results") : "";
+      select(results.length ? 0 : -1);
+    }
+
+    function run() {
+      var query = input.value;
+      var mine = ++seq;
+      if (!query.trim()) { show([], ""); return; }
+      load().then(function (idx) {
+        if (mine === seq) show(rank(idx, query, 10), query);
+      }, function () { status.textContent = "Search is unavailable: the index did not load."; });
+    }
+
+    input.addEventListener("focus", function () { load(); });
+    input.addEventListener("input", run);
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); select(Math.min(active + 1, current.length - 1)); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); select(Math.max(active - 1, 0)); }
+      else if (e.key === "Enter" && current[active]) { e.preventDefault(); location.href = base + current[active].url; }
+      else if (e.key === "Escape") { input.value = ""; show([], ""); input.blur(); }
+    });
+    document.addEventListener("keydown", function (e) {
+      var t = e.target;
+      var typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable);
+      if (!typing && (e.key === "/" || e.key === "s") && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        input.focus();
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (!box.contains(e.target)) { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    });
+  }
+
+  if (root.document$ && root.document$.subscribe) root.document$.subscribe(mount);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+})(typeof window !== "undefined" ? window : this);
