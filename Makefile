@@ -8,7 +8,7 @@ VALIDATE_STAMP := .venv-validate/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build build-zensical generate golden check test test-fast bench offline lint format clean browser-deps
+.PHONY: setup serve build build-zensical build-pagefind generate golden check test test-fast bench offline lint format clean browser-deps
 
 setup: $(VENV_STAMP) $(NODE_STAMP) $(VALIDATE_STAMP)
 
@@ -45,6 +45,10 @@ build-zensical: setup
 # Rewrite the golden files from the current renderers (the only way they change).
 golden: $(VENV_STAMP)
 	$(PY) scripts/golden.py
+
+# The site with Pagefind's chunked search index (for sites served over HTTP; not file://).
+build-pagefind: build
+	$(PY) scripts/pagefind.py site
 
 # Write the generated docs folder (build/docs) without building a site.
 generate: $(VENV_STAMP)

@@ -19,10 +19,10 @@ from .autolink import Labels, link_generated_page
 from .render import clause, crosswalk, decision, exports, index, paths, spectrum, term, timeline
 from .render.export import kb_json
 from .render.redirect import alias_slugs, redirect_html
-from .render.text import safe_title
+from .render.text import attr, esc, safe_title
 from .search import clause_keywords, clause_record, search_record, term_keywords, term_record
 from .site import Site
-from .vocab import CATEGORIES
+from .vocab import CATEGORIES, FRAMEWORKS
 
 #: Front-end files served from the site itself (installed by `make setup` from package-lock.json).
 ASSETS: tuple[tuple[str, str], ...] = (
@@ -79,18 +79,20 @@ def plan(
     kb = site.kb
     for fid, fw in kb.frameworks.items():
         body = linker.link(paths.framework(fid), None, clause.framework_page(site, fid))
-        pages.append(_page(paths.framework(fid), fw.name, BOOST["framework"], body))
+        pages.append(_page(paths.framework(fid), fw.name, BOOST["framework"], body, "page", fid, [fw.name]))
     for gid, guide in kb.decisions.items():
         body = linker.link(paths.decision(gid), None, decision.decision_page(site, gid))
-        pages.append(_page(paths.decision(gid), guide.title, BOOST["decision"], body))
+        pages.append(_page(paths.decision(gid), guide.title, BOOST["decision"], body, "guide"))
     pages += _crosswalk_pages(site, linker)
     for fid, t in kb.timelines.items():
         body = linker.link(paths.timeline(fid), None, timeline.timeline_page(site, fid, today))
-        pages.append(_page(paths.timeline(fid), t.title, BOOST["framework"], body))
+        pages.append(_page(paths.timeline(fid), t.title, BOOST["framework"], body, "page", fid, [t.title]))
     pages = [p for p in pages if p.path not in reserved]
     files = {
         "kb.json": kb_json(site, directory_urls),
         SEARCH_INDEX: search_index(site, directory_urls),
+        NAMES_INDEX: names_index(site, directory_urls),
+        SEARCH_MODE: 'window.__kbSearchMode = "builtin";\n',
         **_exports(site),
         **_redirects(site, directory_urls, reserved),
     }
@@ -99,10 +101,31 @@ def plan(
 
 #: The search records the browser loads on first use (a script, so it also works from file://).
 SEARCH_INDEX = "search/kb-index.js"
+NAMES_INDEX = "search/kb-names.js"
+#: Which search the pages use: "builtin", or "pagefind" once scripts/pagefind.py has indexed the site.
+SEARCH_MODE = "assets/kb-search-mode.js"
 
 
 def search_index(site: Site, directory_urls: bool = True) -> str:
     """Every term, clause, guide and crosswalk page as a search record (kb-search.js ranks them)."""
+    return _index_script("__kbSearchIndex", search_records(site, directory_urls))
+
+
+def names_index(site: Site, directory_urls: bool = True) -> str:
+    """The same records with names and codes only: what Pagefind mode loads to put exact names first."""
+    slim = [[*r[:5], "", "", r[7]] for r in search_records(site, directory_urls)]
+    return _index_script("__kbSearchNames", slim)
+
+
+def _index_script(variable: str, records: list) -> str:
+    data = json.dumps({"version": 1, "records": records}, ensure_ascii=False, separators=(",", ":"))
+    # U+2028/2029 end a line in older JavaScript engines; escape them inside strings.
+    data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.{variable} = {data};\n"
+
+
+def search_records(site: Site, directory_urls: bool = True) -> list[list]:
+    """One record per term, clause, guide, crosswalk and timeline page."""
     kb = site.kb
 
     def url(path: str) -> str:
@@ -124,17 +147,34 @@ def search_index(site: Site, directory_urls: bool = True) -> str:
         records.append(
             search_record("page", t.title, url(paths.timeline(fid)), [t.title, "timeline"], "", "")
         )
-    data = json.dumps({"version": 1, "records": records}, ensure_ascii=False, separators=(",", ":"))
-    # U+2028/2029 end a line in older JavaScript engines; escape them inside strings.
-    data = data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.__kbSearchIndex = {data};\n"
+    return records
 
 
-def _page(path: str, title: str, boost: float, body: str, **meta) -> PlannedPage:
+def _page(
+    path: str, title: str, boost: float, body: str, kind: str = "page", framework: str = "", names=(), **meta
+) -> PlannedPage:
     # The title is set in front matter, made safe for themes that strip tags and
     # unescape it; render_macros: false keeps both engines' Jinja away from data.
     front = {"title": safe_title(title), "render_macros": False, "search": {"boost": boost}, **meta}
-    return PlannedPage(path, front, body)
+    return PlannedPage(path, front, pagefind_marks(kind, framework, names) + body)
+
+
+def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
+    """Filters and heavily weighted names for the optional Pagefind index (make build-pagefind).
+
+    Invisible and hidden from assistive technology; without Pagefind nothing reads them.
+    """
+    filters = f'<span data-pagefind-filter="kind:{attr(kind)}"></span>'
+    if framework:
+        filters += f'<span data-pagefind-filter="framework:{attr(FRAMEWORKS[framework])}"></span>'
+    meta = f'<span data-pagefind-meta="kind:{attr(kind)}"></span>'
+    words = " · ".join(esc(n) for n in dict.fromkeys(names))
+    weighted = (
+        f'<span class="kb-pagefind-names" aria-hidden="true" data-pagefind-weight="10">{words}</span>'
+        if words
+        else ""
+    )
+    return f"{filters}{meta}{weighted}\n\n"
 
 
 def _term_pages(site: Site, linker: _Linker):
@@ -148,7 +188,8 @@ def _term_pages(site: Site, linker: _Linker):
             *(f"Stage: {s.title()}" for s in t.compel.stages),
             *(f"Pillar: {p.title()}" for p in t.compel.pillars),
         ]
-        yield _page(here, t.term, BOOST["term"], body, tags=term_keywords(t), kb_tags=kb_tags)
+        names = term_keywords(t)
+        yield _page(here, t.term, BOOST["term"], body, "term", "", names, tags=names, kb_tags=kb_tags)
 
 
 def _clause_pages(site: Site, linker: _Linker):
@@ -157,7 +198,8 @@ def _clause_pages(site: Site, linker: _Linker):
         body = linker.link(here, None, clause.clause_page(site, ref))
         # The code alone as the title: a long title dilutes the title field, and clause
         # codes are what reviewers type (the page's heading still shows the full title).
-        yield _page(here, c.code, BOOST["clause"], body, tags=clause_keywords(c))
+        names = clause_keywords(c)
+        yield _page(here, c.code, BOOST["clause"], body, "clause", c.framework, names, tags=names)
 
 
 def _crosswalk_pages(site: Site, linker: _Linker) -> list[PlannedPage]:

@@ -196,13 +196,17 @@ def _words(text: str, skip: set[str], limit: int = 60) -> str:
 
 
 def search_record(
-    kind: str, title: str, url: str, names, summary: str, body: str, framework: str = ""
+    kind: str, title: str, url: str, names, summary: str, body: str, framework: str = "", exact=()
 ) -> list:
-    """A compact record: [kind, title, url, framework, keys, summary, body words]."""
+    """A compact record: [kind, title, url, framework, keys, summary, body words, exact-only keys].
+
+    Exact-only keys (``art 3 23`` for Art. 3's points) match a whole query and nothing less,
+    so a page is not found through the words of its numbered points.
+    """
     keys = _keys(names)
     summary_text = " ".join(str(summary).split())
     skip = {t for k in keys for t in k.split()} | set(tokens(summary_text))
-    return [kind, title, url, framework, keys, summary_text, _words(body, skip)]
+    return [kind, title, url, framework, keys, summary_text, _words(body, skip), list(exact)]
 
 
 def term_record(t: Term, url: str) -> list:
@@ -214,6 +218,6 @@ def term_record(t: Term, url: str) -> list:
 
 def clause_record(c: Clause, url: str, point_keys: tuple[str, ...] = ()) -> list:
     """The record of a clause page: its code in every spelling, its title, summary and details."""
-    names = [*clause_keywords(c), f"{c.code} {c.title}", *point_keys]
+    names = [*clause_keywords(c), f"{c.code} {c.title}"]
     title = c.title if c.code.casefold() == c.title.casefold() else f"{c.code} — {c.title}"
-    return search_record("clause", title, url, names, c.summary, c.details, c.framework)
+    return search_record("clause", title, url, names, c.summary, c.details, c.framework, point_keys)

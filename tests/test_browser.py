@@ -184,6 +184,41 @@ def test_search_results_show_data_as_text(kb: Page, base_url):
     assert kb.evaluate("window.__pwned") is None
 
 
+@pytest.fixture(scope="session")
+def pagefind_url(real_site, tmp_path_factory):
+    """A copy of the real site indexed by Pagefind (make build-pagefind), served on 127.0.0.1."""
+    site = tmp_path_factory.mktemp("pagefind") / "site"
+    shutil.copytree(real_site, site)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "pagefind.py"), str(site)], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_pagefind_mode_keeps_names_first_and_filters_by_kind_and_framework(kb: Page, pagefind_url):
+    kb.goto(pagefind_url + "/")
+    first = _search(kb, "human oversight")
+    expect(first).to_have_attribute("href", re.compile(r"glossary/human-oversight/$"), timeout=8000)
+    kb.select_option("select[data-filter=kind]", "clause")
+    expect(kb.locator(".kb-search__link").first).to_have_attribute(
+        "href", re.compile(r"/frameworks/"), timeout=8000
+    )
+    hrefs = kb.locator(".kb-search__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all("/frameworks/" in h for h in hrefs), hrefs
+    kb.select_option("select[data-filter=framework]", "ISO/IEC 42001:2023")
+    expect(kb.locator(".kb-search__link").first).to_have_attribute(
+        "href", re.compile(r"/frameworks/iso-42001/"), timeout=8000
+    )
+    hrefs = kb.locator(".kb-search__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert all("/frameworks/iso-42001/" in h for h in hrefs), hrefs
+
+
 def test_enter_opens_the_first_result_and_search_works_again_after_navigation(kb: Page, base_url):
     kb.goto(base_url + "/")
     _search(kb, "human oversight")

@@ -79,3 +79,19 @@ def test_assets_and_macros_are_part_of_the_plan(planned):
     assert planned.assets == ASSETS
     assert {"glossary_index", "kb_stats", "vocabularies"} <= set(planned.macros)
     assert "terms" in planned.macros["kb_stats"]
+
+
+def test_pages_carry_pagefind_filters_and_weighted_names(planned):
+    lora = next(p for p in planned.pages if p.path == "glossary/lora.md")
+    assert lora.body.startswith('<span data-pagefind-filter="kind:term"></span>')
+    assert 'data-pagefind-weight="10">' in lora.body and "LoRA" in lora.body.split("\n", 1)[0]
+    art25 = next(p for p in planned.pages if p.path == "frameworks/eu-ai-act/art-25.md")
+    assert 'data-pagefind-filter="framework:EU AI Act"' in art25.body
+
+
+def test_search_files_are_part_of_the_plan(planned):
+    from macros.plan import NAMES_INDEX, SEARCH_INDEX, SEARCH_MODE
+
+    assert planned.files[SEARCH_INDEX].startswith("window.__kbSearchIndex = {")
+    assert planned.files[NAMES_INDEX].startswith("window.__kbSearchNames = {")
+    assert planned.files[SEARCH_MODE] == 'window.__kbSearchMode = "builtin";\n'

@@ -38,14 +38,14 @@
 
   function normalise(text) { return tokens(text).join(" "); }
 
-  /* Records: [kind, title, url, framework, keys, summary, words]. Tokenised once, on load. */
+  /* Records: [kind, title, url, framework, keys, summary, words, exact-only keys]. Tokenised once. */
   function prepare(records) {
     return records.map(function (r) {
       var keyTokens = {};
       r[4].forEach(function (k) { k.split(" ").forEach(function (t) { keyTokens[t] = true; }); });
       var titleTokens = tokens(r[1]);
       return {
-        kind: r[0], title: r[1], url: r[2], framework: r[3], keys: r[4], summary: r[5],
+        kind: r[0], title: r[1], url: r[2], framework: r[3], keys: r[4], summary: r[5], exact: r[7] || [],
         keyTokens: keyTokens, titleLen: titleTokens.length,
         summaryTokens: tokens(r[5]), words: r[6] ? r[6].split(" ") : []
       };
@@ -62,6 +62,7 @@
   function score(r, q, qt, code) {
     var i, k;
     for (i = 0; i < r.keys.length; i++) if (r.keys[i] === q) return 1000 + kindBoost(r, code) - r.titleLen;
+    if (r.exact.indexOf(q) >= 0) return 1000 + kindBoost(r, code) - r.titleLen;
     if (code) {
       /* "Art. 3(23)" -> "art 3 23": the clause whose code is a prefix of the query. */
       for (k = qt.length - 1; k >= 2; k--) {
@@ -102,7 +103,10 @@
       if (s > 0) hits.push([s, i]);
     }
     hits.sort(function (a, b) { return b[0] - a[0] || prepared[a[1]].title.localeCompare(prepared[b[1]].title); });
-    return hits.slice(0, limit || 10).map(function (h) { return prepared[h[1]]; });
+    return hits.slice(0, limit || 10).map(function (h) {
+      var r = prepared[h[1]];
+      return Object.assign({}, r, { named: h[0] >= 500 });
+    });
   }
 
   var core = { tokens: tokens, normalise: normalise, prepare: prepare, rank: rank };
@@ -112,26 +116,73 @@
   /* ---- The search box (browser only) ---------------------------------------------------- */
   var script = document.currentScript;
   var base = script ? script.src.replace(/assets\/kb-search\.js(\?.*)?$/, "") : "";
-  var index = null, loading = null;
+  var cache = {};
 
-  function load() {
-    if (index) return Promise.resolve(index);
-    if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
-      if (root.__kbSearchIndex) { resolve(); return; }
+  /* Load search/<file> once (a script, so file:// works) and prepare the records it sets. */
+  function loadRecords(file, variable) {
+    if (cache[file]) return cache[file];
+    cache[file] = new Promise(function (resolve, reject) {
+      if (root[variable]) { resolve(); return; }
       var s = document.createElement("script");
-      s.src = base + "search/kb-index.js";
+      s.src = base + "search/" + file;
       s.onload = function () { resolve(); };
       s.onerror = function () { reject(new Error("search index not found")); };
       document.head.appendChild(s);
-    }).then(function () {
-      index = prepare(root.__kbSearchIndex.records);
-      return index;
-    });
-    return loading;
+    }).then(function () { return prepare(root[variable].records); });
+    return cache[file];
   }
+  function load() { return loadRecords("kb-index.js", "__kbSearchIndex"); }
+  function loadNames() { return loadRecords("kb-names.js", "__kbSearchNames"); }
 
   var KIND_LABEL = { term: "Term", clause: "Clause", guide: "Guide", page: "Page" };
+
+  /* Pagefind mode (make build-pagefind, sites served over HTTP): a chunked index with filters.
+     Our own records still decide the first results for exact names and codes. */
+  var pagefind = null;
+  function usePagefind() {
+    return root.__kbSearchMode === "pagefind" && /^https?:$/.test(location.protocol);
+  }
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(base + "pagefind/pagefind.js").then(function (pf) {
+        return Promise.resolve(pf.options({ baseUrl: new URL(base).pathname })).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+  function plain(html) {
+    var d = document.createElement("div");
+    d.innerHTML = "";
+    d.textContent = String(html).replace(/<[^>]*>/g, "");
+    return d.textContent;
+  }
+  function pagefindSearch(query, filters) {
+    var fromPagefind = loadPagefind().then(function (pf) {
+      return pf.search(query, { filters: filters });
+    }).then(function (res) {
+      return Promise.all(res.results.slice(0, 10).map(function (r) { return r.data(); }));
+    }).then(function (rows) {
+      return rows.map(function (d) {
+        var url = d.url.replace(new URL(base).pathname, "");
+        return { kind: (d.meta && d.meta.kind) || "page", title: (d.meta && d.meta.title) || url, url: url,
+                 summary: plain(d.excerpt || "") };
+      });
+    });
+    /* Exact names, aliases and codes first: Pagefind ranks by text, not by what a page is called. */
+    var named = loadNames().then(function (idx) {
+      return rank(idx, query, 3).filter(function (r) {
+        return r.named && (!filters.kind || r.kind === filters.kind) &&
+          (!filters.framework || FRAMEWORK_NAMES[r.framework] === filters.framework);
+      });
+    }, function () { return []; });
+    return Promise.all([named, fromPagefind]).then(function (both) {
+      var seen = {}, out = [];
+      both[0].concat(both[1]).forEach(function (r) { if (!seen[r.url]) { seen[r.url] = true; out.push(r); } });
+      return out.slice(0, 10);
+    });
+  }
+  var FRAMEWORK_NAMES = { "eu-ai-act": "EU AI Act", "nist-ai-rmf": "NIST AI RMF 1.0",
+    "iso-42001": "ISO/IEC 42001:2023", "compel": "COMPEL" };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -162,9 +213,28 @@
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Search results");
     list.hidden = true;
+    var filters = el("div", "kb-search__filters");
+    filters.hidden = true;
+    function filterSelect(name, label, options) {
+      var sel = el("select");
+      sel.setAttribute("aria-label", label);
+      sel.dataset.filter = name;
+      [["", label + ": all"]].concat(options).forEach(function (o) {
+        var opt = el("option", null, o[1]);
+        opt.value = o[0];
+        sel.appendChild(opt);
+      });
+      sel.addEventListener("change", function () { run(); });
+      filters.appendChild(sel);
+      return sel;
+    }
+    var kindSel = filterSelect("kind", "Kind", [["term", "Terms"], ["clause", "Clauses"], ["guide", "Guides"], ["page", "Other pages"]]);
+    var fwSel = filterSelect("framework", "Framework", [["EU AI Act", "EU AI Act"], ["NIST AI RMF 1.0", "NIST AI RMF"],
+      ["ISO/IEC 42001:2023", "ISO/IEC 42001"], ["COMPEL", "COMPEL"]]);
     var status = el("p", "kb-search__status");
     status.setAttribute("role", "status");
     box.appendChild(input);
+    box.appendChild(filters);
     box.appendChild(list);
     box.appendChild(status);
     var after = header.querySelector(".md-header__title");
@@ -206,12 +276,22 @@
       var query = input.value;
       var mine = ++seq;
       if (!query.trim()) { show([], ""); return; }
+      if (usePagefind()) {
+        filters.hidden = false;
+        var f = {};
+        if (kindSel.value) f.kind = kindSel.value;
+        if (fwSel.value) f.framework = fwSel.value;
+        pagefindSearch(query, f).then(function (rows) {
+          if (mine === seq) show(rows, query);
+        }, function () { status.textContent = "Search is unavailable: the Pagefind index did not load."; });
+        return;
+      }
       load().then(function (idx) {
         if (mine === seq) show(rank(idx, query, 10), query);
       }, function () { status.textContent = "Search is unavailable: the index did not load."; });
     }
 
-    input.addEventListener("focus", function () { load(); });
+    input.addEventListener("focus", function () { if (usePagefind()) loadPagefind(); else load(); });
     input.addEventListener("input", run);
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); select(Math.min(active + 1, current.length - 1)); }
