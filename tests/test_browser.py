@@ -245,6 +245,44 @@ def _walk_to_outcome(page: Page) -> list[str]:
     raise AssertionError("no outcome after 30 answers")
 
 
+GUIDES = [
+    "use-as-is-or-fine-tune",
+    "which-eu-ai-act-risk-tier",
+    "does-our-change-make-us-a-provider",
+    "how-much-governance",
+    "prompting-rag-or-fine-tuning",
+    "when-to-fine-tune-a-foundation-model",
+]
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_flowchart_labels_are_readable_at_default_zoom(kb: Page, base_url, guide):
+    kb.set_viewport_size({"width": 1400, "height": 900})
+    kb.goto(base_url + f"/decisions/{guide}/")
+    expect(kb.locator(".kb-flowchart__svg svg")).to_be_visible(timeout=15000)
+    smallest = kb.evaluate(
+        """() => {
+            const svg = document.querySelector('.kb-flowchart__svg svg');
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const labels = [...svg.querySelectorAll('g.node .nodeLabel, g.node text')];
+            return Math.min(...labels.map(l => parseFloat(getComputedStyle(l).fontSize) * scale));
+        }"""
+    )
+    small_print = kb.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize) * 0.8"
+    )
+    assert smallest >= small_print, (smallest, small_print)
+
+
+def test_questionnaire_path_is_highlighted_on_the_flowchart(kb: Page, base_url):
+    kb.goto(base_url + "/decisions/use-as-is-or-fine-tune/")
+    expect(kb.locator(".kb-flowchart__svg svg")).to_be_visible(timeout=15000)
+    kb.locator(".kb-q__answer").first.click()
+    expect(kb.locator(".kb-flowchart g.node.kb-on-path")).to_have_count(2)
+    kb.locator(".kb-flowchart__tool[aria-label='Zoom in']").click()
+    assert kb.locator(".kb-flowchart__svg").get_attribute("data-zoom") == "1.25"
+
+
 def test_guide_flowchart_renders_and_questionnaire_reaches_an_outcome(kb: Page, base_url):
     kb.goto(base_url + "/decisions/use-as-is-or-fine-tune/")
     svg = kb.locator(".kb-flowchart__svg svg")

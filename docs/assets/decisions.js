@@ -41,12 +41,69 @@
         mermaid.render("kb-flowchart-svg-" + i, src.textContent).then(function (out) {
           var holder = document.createElement("div");
           holder.className = "kb-flowchart__svg";
+          holder.tabIndex = 0;
+          holder.setAttribute("role", "region");
+          holder.setAttribute("aria-label", "Flowchart (scroll to see all of it)");
           holder.innerHTML = out.svg;
+          box.appendChild(toolbar(box, holder));
           box.appendChild(holder);
           box.classList.add("kb-flowchart--rendered");
+          naturalSize(holder, 1);
           if (data) linkNodes(holder, data);
+          document.dispatchEvent(new CustomEvent("kb:flowchart-ready", { detail: { guide: box.dataset.guide } }));
         });
       });
+    });
+  }
+
+  /* Draw the diagram at its own size times `zoom` (never shrunk to the column): labels stay at
+     Mermaid's font size and the container scrolls instead. */
+  function naturalSize(holder, zoom) {
+    var svg = holder.querySelector("svg");
+    if (!svg) return;
+    var vb = svg.viewBox && svg.viewBox.baseVal;
+    var width = vb && vb.width ? vb.width : svg.getBoundingClientRect().width;
+    var height = vb && vb.height ? vb.height : svg.getBoundingClientRect().height;
+    svg.style.maxWidth = "none";
+    svg.setAttribute("width", String(Math.round(width * zoom)));
+    svg.setAttribute("height", String(Math.round(height * zoom)));
+    holder.dataset.zoom = String(zoom);
+  }
+
+  function toolbar(box, holder) {
+    var bar = el("div", "kb-flowchart__tools");
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", "Flowchart view");
+    function button(label, title, action) {
+      var b = el("button", "md-button kb-flowchart__tool", label);
+      b.type = "button";
+      b.title = title;
+      b.setAttribute("aria-label", title);
+      b.addEventListener("click", action);
+      bar.appendChild(b);
+    }
+    function zoomBy(f) { naturalSize(holder, Math.min(3, Math.max(0.25, Number(holder.dataset.zoom || 1) * f))); }
+    button("−", "Zoom out", function () { zoomBy(1 / 1.25); });
+    button("+", "Zoom in", function () { zoomBy(1.25); });
+    button("1:1", "1:1, actual size", function () { naturalSize(holder, 1); });
+    if (box.requestFullscreen) {
+      button("⛶", "Full screen", function () {
+        if (document.fullscreenElement) document.exitFullscreen(); else box.requestFullscreen();
+      });
+    }
+    return bar;
+  }
+
+  /* Mark the questionnaire's path (answered questions and the current node) on the flowchart. */
+  function highlightPath(guideId, data, ids) {
+    var box = document.querySelector('.kb-flowchart[data-guide="' + guideId + '"]');
+    if (!box) return;
+    box.querySelectorAll("g.node.kb-on-path").forEach(function (g) { g.classList.remove("kb-on-path"); });
+    ids.forEach(function (id) {
+      var node = data.nodes[id];
+      if (!node) return;
+      var g = box.querySelector('g.node[data-id="' + node.key + '"], g.node[id*="flowchart-' + node.key + '-"]');
+      if (g) g.classList.add("kb-on-path");
     });
   }
 
@@ -190,8 +247,14 @@
     }
     this.ui.appendChild(bar);
     this.box.classList.toggle("kb-questionnaire--done", node.type === "outcome");
+    this.highlight();
     document.body.classList.toggle("kb-print-summary", node.type === "outcome");
     if (focus) heading.focus();
+  };
+
+  Questionnaire.prototype.highlight = function () {
+    var state = this.walk(this.path);
+    highlightPath(this.data.id, this.data, state.steps.map(function (s) { return s.id; }).concat([state.current]));
   };
 
   function initQuestionnaires() {
@@ -208,6 +271,7 @@
     window.addEventListener("hashchange", function () {
       all.forEach(function (q) { if (q.fromHash()) q.render(true); });
     });
+    document.addEventListener("kb:flowchart-ready", function () { all.forEach(function (q) { q.highlight(); }); });
   }
 
   function init() {
