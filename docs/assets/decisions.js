@@ -49,7 +49,7 @@
           box.appendChild(holder);
           box.classList.add("kb-flowchart--rendered");
           naturalSize(holder, 1);
-          if (data) linkNodes(holder, data);
+          if (data) { linkNodes(holder, data); showNode(holder, data, data.start); }
           document.dispatchEvent(new CustomEvent("kb:flowchart-ready", { detail: { guide: box.dataset.guide } }));
         });
       });
@@ -70,6 +70,16 @@
     holder.dataset.zoom = String(zoom);
   }
 
+  /* Scroll the frame so a node (the start, at first) is in view: wide trees begin far right. */
+  function showNode(holder, data, id) {
+    var node = data.nodes[id];
+    var g = node && holder.querySelector('g.node[data-id="' + node.key + '"], g.node[id*="flowchart-' + node.key + '-"]');
+    if (!g) return;
+    var frame = holder.getBoundingClientRect(), box = g.getBoundingClientRect();
+    holder.scrollLeft += box.left - frame.left - (frame.width - box.width) / 2;
+    holder.scrollTop += box.top - frame.top - 20;
+  }
+
   function toolbar(box, holder) {
     var bar = el("div", "kb-flowchart__tools");
     bar.setAttribute("role", "toolbar");
@@ -87,7 +97,7 @@
     button("+", "Zoom in", function () { zoomBy(1.25); });
     button("1:1", "1:1, actual size", function () { naturalSize(holder, 1); });
     if (box.requestFullscreen) {
-      button("⛶", "Full screen", function () {
+      button("Full screen", "Full screen", function () {
         if (document.fullscreenElement) document.exitFullscreen(); else box.requestFullscreen();
       });
     }
