@@ -5,10 +5,11 @@ PY    := .venv/bin/python
 VENV_STAMP := .venv/.installed
 NODE_STAMP := node_modules/.installed
 VALIDATE_STAMP := .venv-validate/.installed
+ACTIONLINT := .venv/bin/actionlint
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build build-zensical build-pagefind generate golden check test test-fast bench offline lint format clean browser-deps
+.PHONY: setup serve build build-zensical build-pagefind generate golden check test test-fast bench offline lint lint-workflows format clean browser-deps
 
 setup: $(VENV_STAMP) $(NODE_STAMP) $(VALIDATE_STAMP)
 
@@ -54,8 +55,10 @@ build-pagefind: build
 generate: $(VENV_STAMP)
 	$(PY) -m macros.frontends.generate
 
+# CHECK_FORMAT=github prints GitHub annotations (the pull-request workflow); json a document.
+CHECK_FORMAT ?= text
 check: $(VENV_STAMP)
-	$(PY) scripts/check.py
+	$(PY) scripts/check.py --format $(CHECK_FORMAT)
 
 # Browser tests need Chromium: installed from Debian's packages when missing.
 browser-deps:
@@ -63,6 +66,7 @@ browser-deps:
 
 test: setup browser-deps
 	$(PY) -m ruff check macros scripts tests
+	$(ACTIONLINT) && echo "actionlint: .github/workflows ok"
 	$(PY) scripts/check.py
 	$(PY) -m pytest -q
 
@@ -77,6 +81,10 @@ offline: setup
 
 lint: $(VENV_STAMP)
 	$(PY) -m ruff check macros scripts tests
+
+# The GitHub workflows (.github/workflows/); shell steps are checked too when shellcheck is installed.
+lint-workflows: $(VENV_STAMP)
+	$(ACTIONLINT) && echo "actionlint: .github/workflows ok"
 
 format: $(VENV_STAMP)
 	$(PY) -m ruff format macros scripts tests

@@ -1,7 +1,9 @@
 """The template a new glossary entry starts from: every key, with TODO markers.
 
 `make check` rejects any value still holding ``TODO``, so a scaffolded entry
-fails validation until every field is filled in.
+fails validation until every field is filled in. The first line points editors
+that use the YAML language server at the published schema, so they complete
+and check keys as you type.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from . import vocab
+
+#: First line of a new entry: the schema, relative to the entry's folder (``glossary/``).
+SCHEMA_MODELINE = "# yaml-language-server: $schema=schemas/entry.schema.json"
 
 
 def _choices(values) -> str:
@@ -20,6 +25,7 @@ def template(term_id: str, term: str, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     name = term.replace('"', "'")
     return f"""\
+{SCHEMA_MODELINE}
 # New glossary entry. Fill in every TODO, then run `make check`.
 # Format and an example: glossary/README.md and glossary/fine-tuning.yml.
 id: {term_id}

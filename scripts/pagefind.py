@@ -30,7 +30,8 @@ def main(argv: list[str]) -> int:
         print(proc.stdout[-2000:] + proc.stderr[-2000:])
         return proc.returncode
     mode.write_text('window.__kbSearchMode = "pagefind";\n', encoding="utf-8")
-    pages = next((line for line in proc.stdout.splitlines() if "Indexed" in line and "page" in line), "").strip()
+    lines = proc.stdout.splitlines()
+    pages = next((line for line in lines if "Indexed" in line and "page" in line), "").strip()
     print(f"pagefind: {pages or 'indexed'}; search now uses {site / 'pagefind'}")
     return 0
 

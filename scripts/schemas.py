@@ -23,6 +23,7 @@ TARGETS = {
     "frameworks/schemas/decision.schema.json": (schema.GUIDE, "Decision guide"),
     "frameworks/schemas/spectrum.schema.json": (schema.SPECTRUM, "Modification spectrum"),
     "frameworks/schemas/crosswalk.schema.json": (schema.CROSSWALK, "Framework crosswalk"),
+    "frameworks/schemas/timeline.schema.json": (schema.TIMELINE, "Application-date timeline"),
 }
 
 

@@ -31,9 +31,19 @@ def test_scaffold_writes_every_key_and_check_flags_each_todo(tmp_path):
     todo = [p.format() for p in found if p.path == "glossary/model-card.yml"]
     assert len(todo) == 14 and all("TODO placeholder" in line for line in todo)
     assert todo[0] == (
-        "glossary/model-card.yml:7: error: 'category' still holds a TODO placeholder "
+        "glossary/model-card.yml:8: error: 'category' still holds a TODO placeholder "
         "(hint: replace it with real text)"
     )
+
+
+def test_scaffold_first_line_points_editors_at_the_schema(tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(MINI, root)
+    assert run(root, "model-card", "Model card").returncode == 0
+    first = (root / "glossary" / "model-card.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schemas/entry.schema.json"
+    # The path is relative to the entry's folder, where the published schema lives.
+    assert (ROOT / "glossary" / first.split("$schema=")[1]).is_file()
 
 
 def test_scaffold_refuses_to_overwrite(tmp_path):
