@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .autolink import Labels, link_generated_page
-from .render import clause, crosswalk, decision, exports, index, paths, spectrum, term, timeline
+from .render import clause, crosswalk, decision, exports, graphdata, index, paths, spectrum, term, timeline
 from .render.export import kb_json
 from .render.redirect import alias_slugs, redirect_html
 from .render.text import safe_title
@@ -27,10 +27,11 @@ from .vocab import CATEGORIES
 ASSETS: tuple[tuple[str, str], ...] = (
     ("node_modules/mermaid/dist/mermaid.min.js", "assets/vendor/mermaid.min.js"),
     ("node_modules/iframe-worker/shim/index.js", "assets/vendor/iframe-worker/shim.js"),
+    ("node_modules/cytoscape/dist/cytoscape.min.js", "assets/vendor/cytoscape.min.js"),
 )
 
 #: Search boosts by page kind (Material's ``search.boost`` front matter).
-BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5, "crosswalk": 1.5}
+BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5, "crosswalk": 1.5, "graph": 1}
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def plan(
     """
     today = today or dt.date.today()
     linker = _Linker(site, directory_urls)
-    pages = [*_term_pages(site, linker), *_clause_pages(site, linker)]
+    graphs = _Graphs(site, directory_urls)
+    pages = [*_term_pages(site, linker, graphs), *_clause_pages(site, linker, graphs)]
     kb = site.kb
     for fid, fw in kb.frameworks.items():
         body = linker.link(paths.framework(fid), None, clause.framework_page(site, fid))
@@ -86,11 +88,17 @@ def plan(
     for fid, t in kb.timelines.items():
         body = linker.link(paths.timeline(fid), None, timeline.timeline_page(site, fid, today))
         pages.append(_page(paths.timeline(fid), t.title, BOOST["framework"], body))
+    # The drawing wants the page's full width: no navigation or table-of-contents sidebar.
+    explorer = graphdata.explorer_page(graphs.data)
+    pages.append(
+        _page(paths.GRAPH_EXPLORER, "Concept graph", BOOST["graph"], explorer, hide=["navigation", "toc"])
+    )
     pages = [p for p in pages if p.path not in reserved]
     files = {
         "kb.json": kb_json(site, directory_urls),
         **_exports(site),
         **_redirects(site, directory_urls, reserved),
+        **graphs.files(),
     }
     return Plan(tuple(pages), files, ASSETS, _macros(site))
 
@@ -102,11 +110,11 @@ def _page(path: str, title: str, boost: float, body: str, **meta) -> PlannedPage
     return PlannedPage(path, front, body)
 
 
-def _term_pages(site: Site, linker: _Linker):
+def _term_pages(site: Site, linker: _Linker, graphs: _Graphs):
     for tid in sorted(site.kb.terms):
         t = site.kb.terms[tid]
         here = paths.term(tid)
-        body = linker.link(here, tid, term.term_page(site, tid))
+        body = linker.link(here, tid, term.term_page(site, tid, graphs.section(tid)))
         # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
         kb_tags = [
             CATEGORIES[t.category],
@@ -116,10 +124,10 @@ def _term_pages(site: Site, linker: _Linker):
         yield _page(here, t.term, BOOST["term"], body, tags=term_keywords(t), kb_tags=kb_tags)
 
 
-def _clause_pages(site: Site, linker: _Linker):
+def _clause_pages(site: Site, linker: _Linker, graphs: _Graphs):
     for ref, c in site.kb.clauses.items():
         here = paths.clause(ref)
-        body = linker.link(here, None, clause.clause_page(site, ref))
+        body = linker.link(here, None, clause.clause_page(site, ref, graphs.section(ref)))
         # The code alone as the title: a long title dilutes the title field, and clause
         # codes are what reviewers type (the page's heading still shows the full title).
         yield _page(here, c.code, BOOST["clause"], body, tags=clause_keywords(c))
@@ -150,6 +158,23 @@ def _exports(site: Site) -> dict[str, str]:
         paths.EXPORTS["sssom"]: exports.crosswalks_sssom(site),
         paths.EXPORTS["oscal"]: exports.crosswalks_oscal(site, newest),
     }
+
+
+class _Graphs:
+    """Concept-graph data: each page's neighbourhood (made with its page) and the explorer's."""
+
+    def __init__(self, site: Site, directory_urls: bool):
+        self.data = graphdata.GraphData(site, directory_urls)
+        self._files: dict[str, str] = {}
+
+    def section(self, node: str) -> str:
+        nb = self.data.neighbourhood(node)
+        self._files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", self.data.local_json(nb))
+        return graphdata.section(self.data, nb)
+
+    def files(self) -> dict[str, str]:
+        explorer = graphdata.data_file("explorer", graphdata.explorer_json(self.data))
+        return {**self._files, paths.GRAPH_EXPLORER_DATA: explorer}
 
 
 class _Linker:
