@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .autolink import Labels, link_generated_page
-from .render import clause, crosswalk, decision, exports, index, paths, spectrum, term, timeline
+from .render import clause, crosswalk, decision, exports, graphdata, index, paths, spectrum, term, timeline
 from .render.export import kb_json
 from .render.redirect import alias_slugs, redirect_html
 from .render.text import attr, esc, safe_title
@@ -28,10 +28,11 @@ from .vocab import CATEGORIES, FRAMEWORKS
 ASSETS: tuple[tuple[str, str], ...] = (
     ("node_modules/mermaid/dist/mermaid.min.js", "assets/vendor/mermaid.min.js"),
     ("node_modules/iframe-worker/shim/index.js", "assets/vendor/iframe-worker/shim.js"),
+    ("node_modules/cytoscape/dist/cytoscape.min.js", "assets/vendor/cytoscape.min.js"),
 )
 
 #: Search boosts by page kind (Material's ``search.boost`` front matter).
-BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5, "crosswalk": 1.5}
+BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5, "crosswalk": 1.5, "graph": 1}
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def plan(
     """
     today = today or dt.date.today()
     linker = _Linker(site, directory_urls)
-    pages = [*_term_pages(site, linker), *_clause_pages(site, linker)]
+    graphs = _Graphs(site, directory_urls)
+    pages = [*_term_pages(site, linker, graphs), *_clause_pages(site, linker, graphs)]
     kb = site.kb
     for fid, fw in kb.frameworks.items():
         body = linker.link(paths.framework(fid), None, clause.framework_page(site, fid))
@@ -87,6 +89,11 @@ def plan(
     for fid, t in kb.timelines.items():
         body = linker.link(paths.timeline(fid), None, timeline.timeline_page(site, fid, today))
         pages.append(_page(paths.timeline(fid), t.title, BOOST["framework"], body, "page", fid, [t.title]))
+    # The drawing wants the page's full width: no navigation or table-of-contents sidebar.
+    explorer = graphdata.explorer_page(graphs.data)
+    pages.append(
+        _page(paths.GRAPH_EXPLORER, "Concept graph", BOOST["graph"], explorer, hide=["navigation", "toc"])
+    )
     pages = [p for p in pages if p.path not in reserved]
     files = {
         "kb.json": kb_json(site, directory_urls),
@@ -95,6 +102,7 @@ def plan(
         SEARCH_MODE: 'window.__kbSearchMode = "builtin";\n',
         **_exports(site),
         **_redirects(site, directory_urls, reserved),
+        **graphs.files(),
     }
     return Plan(tuple(pages), files, ASSETS, _macros(site))
 
@@ -177,11 +185,11 @@ def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
     return f"{filters}{meta}{weighted}\n\n"
 
 
-def _term_pages(site: Site, linker: _Linker):
+def _term_pages(site: Site, linker: _Linker, graphs: _Graphs):
     for tid in sorted(site.kb.terms):
         t = site.kb.terms[tid]
         here = paths.term(tid)
-        body = linker.link(here, tid, term.term_page(site, tid))
+        body = linker.link(here, tid, term.term_page(site, tid, graphs.section(tid)))
         # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
         kb_tags = [
             CATEGORIES[t.category],
@@ -192,10 +200,10 @@ def _term_pages(site: Site, linker: _Linker):
         yield _page(here, t.term, BOOST["term"], body, "term", "", names, tags=names, kb_tags=kb_tags)
 
 
-def _clause_pages(site: Site, linker: _Linker):
+def _clause_pages(site: Site, linker: _Linker, graphs: _Graphs):
     for ref, c in site.kb.clauses.items():
         here = paths.clause(ref)
-        body = linker.link(here, None, clause.clause_page(site, ref))
+        body = linker.link(here, None, clause.clause_page(site, ref, graphs.section(ref)))
         # The code alone as the title: a long title dilutes the title field, and clause
         # codes are what reviewers type (the page's heading still shows the full title).
         names = clause_keywords(c)
@@ -203,17 +211,11 @@ def _clause_pages(site: Site, linker: _Linker):
 
 
 def _crosswalk_pages(site: Site, linker: _Linker) -> list[PlannedPage]:
-    pages = [
-        _page(
-            paths.CROSSWALKS_INDEX,
-            "Framework crosswalks",
-            BOOST["crosswalk"],
-            crosswalk.crosswalks_index(site),
-        )
-    ]
+    index = crosswalk.crosswalks_index(site)
+    pages = [_page(paths.CROSSWALKS_INDEX, "Framework crosswalks", BOOST["crosswalk"], index, "page")]
     for cid, cw in site.kb.crosswalks.items():
         body = linker.link(paths.crosswalk(cid), None, crosswalk.crosswalk_page(site, cid))
-        pages.append(_page(paths.crosswalk(cid), cw.title, BOOST["crosswalk"], body))
+        pages.append(_page(paths.crosswalk(cid), cw.title, BOOST["crosswalk"], body, "page", "", [cw.title]))
     return pages
 
 
@@ -227,6 +229,23 @@ def _exports(site: Site) -> dict[str, str]:
         paths.EXPORTS["sssom"]: exports.crosswalks_sssom(site),
         paths.EXPORTS["oscal"]: exports.crosswalks_oscal(site, newest),
     }
+
+
+class _Graphs:
+    """Concept-graph data: each page's neighbourhood (made with its page) and the explorer's."""
+
+    def __init__(self, site: Site, directory_urls: bool):
+        self.data = graphdata.GraphData(site, directory_urls)
+        self._files: dict[str, str] = {}
+
+    def section(self, node: str) -> str:
+        nb = self.data.neighbourhood(node)
+        self._files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", self.data.local_json(nb))
+        return graphdata.section(self.data, nb)
+
+    def files(self) -> dict[str, str]:
+        explorer = graphdata.data_file("explorer", graphdata.explorer_json(self.data))
+        return {**self._files, paths.GRAPH_EXPLORER_DATA: explorer}
 
 
 class _Linker:

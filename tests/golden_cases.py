@@ -7,6 +7,7 @@ never by a test run or an environment variable.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from macros.frontends.writer import page_source
@@ -17,6 +18,7 @@ from macros.render import (
     decision,
     export,
     exports,
+    graphdata,
     index,
     redirect,
     spectrum,
@@ -29,6 +31,18 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 def _planned(site, path: str) -> str:
     return page_source(next(p for p in plan(site).pages if p.path == path))
+
+
+def _graph_json(site, node: str | None) -> str:
+    # Re-indented so a diff shows what changed; tests/test_graphdata.py checks the compact, escaped form.
+    data = graphdata.GraphData(site)
+    text = graphdata.explorer_json(data) if node is None else data.local_json(data.neighbourhood(node))
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
+
+
+def _graph_section(site, node: str) -> str:
+    data = graphdata.GraphData(site)
+    return graphdata.section(data, data.neighbourhood(node)) + "\n"
 
 
 CASES = {
@@ -54,6 +68,10 @@ CASES = {
     "crosswalks.csv": lambda s: exports.crosswalks_csv(s),
     "crosswalks.sssom.tsv": lambda s: exports.crosswalks_sssom(s),
     "crosswalks.oscal.json": lambda s: exports.crosswalks_oscal(s, "2026-11-30"),
+    "graph-fine-tuning.json": lambda s: _graph_json(s, "fine-tuning"),
+    "graph-section-eu-ai-act-art-25.md": lambda s: _graph_section(s, "eu-ai-act:art-25"),
+    "graph-explorer.json": lambda s: _graph_json(s, None),
+    "graph-explorer.md": lambda s: graphdata.explorer_page(graphdata.GraphData(s)) + "\n",
 }
 
 

@@ -14,7 +14,7 @@ from conftest import PY, copy_site
 pytestmark = pytest.mark.slow
 
 ZENSICAL = Path(PY).parent / "zensical"
-_H2 = re.compile(r'<h2 id="([^"]+)"')
+_H2 = re.compile(r'<h2\b[^>]*\bid="([^"]+)"')
 
 
 @pytest.fixture(scope="session")

@@ -18,13 +18,14 @@ HOSTILE = (
 
 
 FORMULA = '=HYPERLINK("https://example.org/x","click")'
+NAME = f"Fine-tuning {CANARY} <b onmouseover=alert(3)>x</b></title><script>alert(4)</script>"
 
 
 def _poison(site_root):
     entry = site_root / "glossary" / "fine-tuning.yml"
     text = entry.read_text(encoding="utf-8")
     quoted = json.dumps(HOSTILE)  # a JSON string is a valid YAML double-quoted scalar
-    name = json.dumps(f"Fine-tuning {CANARY} <b onmouseover=alert(3)>x</b></title><script>alert(4)</script>")
+    name = json.dumps(NAME)
     text = text.replace("term: Fine-tuning", f"term: {name}")
     text = text.replace(
         "summary: Further training of a trained model on task data, which changes its weights.",
@@ -109,6 +110,21 @@ def test_template_and_html_injection_render_as_text(mini_site):
     oscal = json.loads((exports / "crosswalks.oscal.json").read_text(encoding="utf-8"))
     remarks = [m["remarks"] for c in oscal["mapping-collection"]["mappings"] for m in c["maps"]]
     assert any(r.startswith(FORMULA) and "<script>" in r for r in remarks)  # JSON keeps the text, as data
+    # The concept graph: the poisoned name and summary reach its data files as JSON strings that cannot
+    # close a script element, on the term's own graph, a neighbour's and the explorer's.
+    summary = " ".join(HOSTILE.split())
+    for rel in ("graph/nodes/fine-tuning.js", "graph/nodes/lora.js", "graph/explorer.js"):
+        text = (mini_site / "site" / rel).read_text(encoding="utf-8")
+        assert not any(ch in text for ch in "<>&"), rel
+        data = json.loads(text[text.index("]=") + 2 : text.rindex(";")])
+        node = next(n for n in data["n"] if n["id"] == "fine-tuning")
+        assert node["l"] == NAME, rel
+        assert summary.startswith(node["s"].removesuffix("…")), rel
+    # On the page, the graph's text summary holds the name as escaped text.
+    graph = term_page[term_page.index('<p class="kb-graph__summary">') :]
+    assert graph.startswith('<p class="kb-graph__summary">Fine-tuning {{') and "&lt;b onmouseover" in graph
+    explorer = pages[mini_site / "site" / "graph" / "index.html"]
+    assert 'data-kb-graph="explorer"' in explorer and "onmouseover" not in explorer
 
 
 def test_alias_bomb_in_data_fails_the_build_with_the_check_message(mini_site):

@@ -25,8 +25,8 @@ def heading(c: Clause) -> str:
     return c.title if c.code.casefold() == c.title.casefold() else f"{c.code} — {c.title}"
 
 
-def clause_page(site: Site, ref: str) -> str:
-    """Markdown for ``frameworks/<fw>/<id>.md``."""
+def clause_page(site: Site, ref: str, graph: str = "") -> str:
+    """Markdown for ``frameworks/<fw>/<id>.md``; ``graph`` is its concept-graph section, if any."""
     c = site.kb.clauses[ref]
     here = paths.clause(ref)
     fw = site.kb.frameworks.get(c.framework)
@@ -42,6 +42,7 @@ def clause_page(site: Site, ref: str) -> str:
         in_other_frameworks(site, ref, here),
         _backlinks(site, ref, here),
         _guides(site, ref, here),
+        graph,
         f"[Official text of {md(fw.name)}]({href(fw.url)})" if fw else "",
     ]
     return "\n\n".join(p for p in parts if p)

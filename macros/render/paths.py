@@ -21,7 +21,12 @@ def term(term_id: str) -> str:
 def clause(ref: str) -> str:
     """Source path of a clause page, from its canonical reference."""
     r = ClauseRef.of(ref)
-    return f"frameworks/{r.framework}/{r.id}.md"
+    return clause_in(r.framework, r.id)
+
+
+def clause_in(framework_id: str, clause_id: str) -> str:
+    """Source path of a clause page, from its framework and clause ids."""
+    return f"frameworks/{framework_id}/{clause_id}.md"
 
 
 def framework(framework_id: str) -> str:
@@ -54,6 +59,23 @@ GLOSSARY_INDEX = "glossary/index.md"
 FRAMEWORKS_INDEX = "frameworks/index.md"
 COMPEL_MATRIX = "compel-matrix.md"
 DECISIONS_INDEX = "decisions/index.md"
+GRAPH_EXPLORER = "graph/index.md"
+#: The explorer's data file (one file for the whole graph).
+GRAPH_EXPLORER_DATA = "graph/explorer.js"
+
+
+def graph_slug(node: str) -> str:
+    """File name stem of a node's neighbourhood data: ``eu-ai-act:art-25`` -> ``eu-ai-act--art-25``.
+
+    Ids never hold two hyphens in a row, so the stem is unique and never needs a colon
+    (which some file systems and zip tools refuse).
+    """
+    return node.replace(":", "--")
+
+
+def graph_data(node: str) -> str:
+    """Path of a node's neighbourhood data file, relative to the site root."""
+    return f"graph/nodes/{graph_slug(node)}.js"
 
 
 def rel(here: str, target: str, anchor: str = "") -> str:

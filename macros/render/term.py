@@ -20,8 +20,8 @@ from .text import attr, esc, href, md, prose
 from .timeline import dates_note
 
 
-def term_page(site: Site, term_id: str) -> str:
-    """Markdown for ``glossary/<term_id>.md``."""
+def term_page(site: Site, term_id: str, graph: str = "") -> str:
+    """Markdown for ``glossary/<term_id>.md``; ``graph`` is its concept-graph section, if any."""
     t = site.kb.terms[term_id]
     here = paths.term(t.id)
     parts = [
@@ -37,6 +37,7 @@ def term_page(site: Site, term_id: str) -> str:
         _references(site, t, here),
         _related(site, t, here),
         _referenced_by(site, t, here),
+        graph,
         _sources(t),
         _review(t),
     ]
