@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import networkx as nx
 import pytest
@@ -191,3 +192,19 @@ def test_data_files_are_written_for_every_term_and_clause_page(mini_kb):
     lora = next(p for p in planned.pages if p.path == paths.term("lora"))
     assert 'data-kb-graph="local"' in lora.body and 'data-kb-src="graph/nodes/lora.js"' in lora.body
     assert paths.graph_data("eu-ai-act:art-25") == "graph/nodes/eu-ai-act--art-25.js"
+
+
+def test_the_vendored_graph_library_loads_nothing_else():
+    # Cytoscape.js must work from file:// and offline: no CDN, no worker scripts, no fetches.
+    from macros.plan import ASSETS
+
+    src = next(s for s, dest in ASSETS if dest == "assets/vendor/cytoscape.min.js")
+    text = (ROOT / src).read_text(encoding="utf-8")
+    for needle in ("importScripts", "new Worker", "fetch(", "XMLHttpRequest", "import("):
+        assert needle not in text, needle
+    urls = set(re.findall(r"https?://[^\s\"')]+", text))
+    assert urls <= {
+        "http://en.wikipedia.org/wiki/MIT_License",
+        "http://engelschall.com",
+        "http://opensource.org/licenses/MIT",
+    }, urls  # licence comments only

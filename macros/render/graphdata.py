@@ -176,7 +176,10 @@ class GraphData:
             if links is None:
                 links = pairs[(s, t)] = pairs[(t, s)] = []
             links.append(i)
-        self._adj, self._pairs = adj, pairs
+        # Frozen as tuples: the cyclic garbage collector stops tracking tuples of numbers, so these
+        # tens of thousands of containers cost nothing in the collections the rest of the build runs.
+        self._adj = [tuple(links) for links in adj]
+        self._pairs = {k: tuple(v) for k, v in pairs.items()}
         self._neighbours = [frozenset(o for o, _ in links) for links in adj]
         self._hub = [self.nodes[n].kind in HUB_KINDS for n in ids]
         self._kind = [self.nodes[n].kind for n in ids]
@@ -188,7 +191,7 @@ class GraphData:
         # Each node's strongest links, the only ones that score depth-2 candidates.
         rank = self._rank
         self._strongest = [
-            [] if hub else sorted(links, key=lambda x: (-x[1], rank[x[0]]))[:STRONGEST]
+            () if hub else tuple(sorted(links, key=lambda x: (-x[1], rank[x[0]]))[:STRONGEST])
             for links, hub in zip(adj, self._hub, strict=True)
         ]
         self._entries: dict[tuple[int, int], tuple[str, int]] = {}
