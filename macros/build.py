@@ -12,21 +12,30 @@ from .load import Sources
 from .model import (
     Amendment,
     Answer,
+    Applicability,
+    Atom,
     Clause,
     CompelUsage,
     Crosswalk,
     Definition,
+    Duties,
     Framework,
     Guide,
     GuideSource,
     KnowledgeBase,
+    Label,
     Mapping,
     Milestone,
     Node,
+    Obligation,
     Provenance,
+    Question,
     Reference,
     Relation,
+    Result,
     Review,
+    RoleClaim,
+    Rule,
     Source,
     Spectrum,
     Step,
@@ -48,6 +57,10 @@ def build_kb(src: Sources, verdict: Verdict) -> KnowledgeBase:
     spectrum = spectrum_from(src.spectrum.data) if verdict.spectrum and src.spectrum else None
     crosswalks = {stem: crosswalk_from(stem, src.crosswalks[stem]) for stem in verdict.crosswalks}
     timelines = {t.framework: t for t in (timeline_from(src.timelines[stem]) for stem in verdict.timelines)}
+    applicability = {
+        stem: applicability_from(src.applicability[stem].data, src.applicability[stem].path)
+        for stem in verdict.applicability
+    }
     return KnowledgeBase(
         frameworks=frameworks,
         clauses=clauses,
@@ -58,6 +71,7 @@ def build_kb(src: Sources, verdict: Verdict) -> KnowledgeBase:
         crosswalks=crosswalks,
         timelines=timelines,
         dates=index_dates(timelines),
+        applicability=applicability,
     )
 
 
@@ -137,6 +151,95 @@ def term_from(d: dict[str, Any], path: str) -> Term:
     )
 
 
+def _claim(d: dict[str, Any]) -> RoleClaim:
+    was = d.get("was") or ()
+    return RoleClaim(
+        role=d["role"],
+        basis=d["basis"],
+        pinpoint=d["pinpoint"].strip(),
+        because=_one_line(d.get("because", "")),
+        was=(was,) if isinstance(was, str) else tuple(was),
+    )
+
+
+def _result(d: dict[str, Any]) -> Result:
+    return Result(
+        roles=tuple(_claim(r) for r in d.get("roles") or ()),
+        risks=tuple(d.get("risk") or ()),
+        open=_one_line(d.get("open") or ""),
+    )
+
+
+def _atoms(items: list[dict[str, Any]] | None) -> tuple[Atom, ...]:
+    out = []
+    for a in items or ():
+        if "risk" in a:
+            out.append(Atom(risks=tuple(a["risk"])))
+        else:
+            negate = "not_in" in a
+            out.append(Atom(fact=a["fact"], values=tuple(a["not_in" if negate else "in"]), negate=negate))
+    return tuple(out)
+
+
+def _label(d: dict[str, Any]) -> Label:
+    return Label(d["id"], d["label"].strip(), d["basis"], d["pinpoint"].strip(), _one_line(d["summary"]))
+
+
+def applicability_from(d: dict[str, Any], path: str) -> Applicability:
+    """An :class:`Applicability` from a checked ``frameworks/applicability/<framework>.yml``."""
+    duties = tuple(
+        Duties(
+            id=p["id"],
+            title=p["title"].strip(),
+            roles=tuple(p["roles"]),
+            risks=tuple(p["risks"]),
+            obligations=tuple(
+                Obligation(
+                    o["ref"],
+                    o["pinpoint"].strip(),
+                    _one_line(o["what"]),
+                    tuple(o.get("risks") or ()),
+                    o.get("milestone", ""),
+                )
+                for o in p["obligations"]
+            ),
+            dated_by={x["risk"]: tuple(x["milestones"]) for x in p.get("dated_by") or ()},
+        )
+        for p in d["duties"]
+    )
+    questions = tuple(
+        Question(
+            id=q["id"],
+            kind=q["kind"],
+            text=q["text"].strip(),
+            help=_one_line(q["help"]),
+            options=tuple((o["id"], o["label"].strip()) for o in q.get("options") or ()),
+            unsure=q["kind"] == "check" or bool(q.get("unsure")),
+            ask_if=_atoms(q.get("ask_if")),
+            refs=tuple(q.get("refs") or ()),
+        )
+        for q in d["questions"]
+    )
+    risk_rules = tuple(
+        Rule(r["risk"], _atoms(r["when"]), _one_line(r["because"])) for r in d["rules"]["risks"]
+    )
+    role_rules = tuple(
+        Rule(r["role"], _atoms(r["when"]), _one_line(r["because"]), _claim(r)) for r in d["rules"]["roles"]
+    )
+    return Applicability(
+        framework=d["framework"],
+        title=d["title"].strip(),
+        intro=d["intro"].strip(),
+        roles={r["id"]: _label(r) for r in d["roles"]},
+        risks={r["id"]: _label(r) for r in d["risks"]},
+        duties=duties,
+        questions=questions,
+        risk_rules=risk_rules,
+        role_rules=role_rules,
+        path=path,
+    )
+
+
 def guide_from(d: dict[str, Any], path: str) -> Guide:
     """A :class:`Guide` from a checked decision guide."""
     nodes = {}
@@ -160,6 +263,7 @@ def guide_from(d: dict[str, Any], path: str) -> Guide:
             intensity=n.get("intensity", ""),
             terms=tuple(n.get("terms") or ()),
             refs=tuple(n.get("refs") or ()),
+            result=_result(n["result"]) if n.get("result") else None,
         )
     return Guide(
         id=d["id"],

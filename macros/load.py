@@ -33,6 +33,7 @@ class Sources:
     spectrum: Doc | None = None
     crosswalks: dict[str, Doc] = field(default_factory=dict)
     timelines: dict[str, Doc] = field(default_factory=dict)
+    applicability: dict[str, Doc] = field(default_factory=dict)
 
 
 @contextmanager
@@ -65,7 +66,11 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         doc = reader.read(path)
         if doc is not None:
             src.guides[path.stem] = doc
-    for folder, found in ((vocab.CROSSWALKS_DIR, src.crosswalks), (vocab.TIMELINE_DIR, src.timelines)):
+    for folder, found in (
+        (vocab.CROSSWALKS_DIR, src.crosswalks),
+        (vocab.TIMELINE_DIR, src.timelines),
+        (vocab.APPLICABILITY_DIR, src.applicability),
+    ):
         for path in reader.data_files(root / folder):
             doc = reader.read(path)
             if doc is not None:

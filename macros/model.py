@@ -163,6 +163,26 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class RoleClaim:
+    """A role an outcome or a rule gives, with the clause and point it rests on."""
+
+    role: str
+    basis: str
+    pinpoint: str
+    because: str
+    was: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Result:
+    """The structured result of an outcome: roles, risk levels, facts still open."""
+
+    roles: tuple[RoleClaim, ...] = ()
+    risks: tuple[str, ...] = ()
+    open: str = ""
+
+
+@dataclass(frozen=True)
 class Node:
     """A question or an outcome of a decision guide."""
 
@@ -178,6 +198,7 @@ class Node:
     intensity: str = ""
     terms: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
+    result: Result | None = None
 
 
 @dataclass(frozen=True)
@@ -358,6 +379,90 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class Label:
+    """A role or a risk level: its name, where the Act sets it, and what it means."""
+
+    id: str
+    label: str
+    basis: str
+    pinpoint: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One obligation of a package: the clause, its point, what to do, where it applies."""
+
+    ref: str
+    pinpoint: str
+    what: str
+    risks: tuple[str, ...] = ()
+    milestone: str = ""
+
+
+@dataclass(frozen=True)
+class Duties:
+    """What the holders of some roles must do at some risk levels, and which dates govern it."""
+
+    id: str
+    title: str
+    roles: tuple[str, ...]
+    risks: tuple[str, ...]
+    obligations: tuple[Obligation, ...]
+    dated_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One condition: a question's answer in (or not in) some values, or a derived risk level."""
+
+    fact: str = ""
+    values: tuple[str, ...] = ()
+    negate: bool = False
+    risks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of the applicability check."""
+
+    id: str
+    kind: str
+    text: str
+    help: str
+    options: tuple[tuple[str, str], ...] = ()
+    unsure: bool = False
+    ask_if: tuple[Atom, ...] = ()
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Gives a risk level or a role when every condition holds."""
+
+    gives: str
+    when: tuple[Atom, ...]
+    because: str
+    claim: RoleClaim | None = None
+
+
+@dataclass(frozen=True)
+class Applicability:
+    """Roles, risk levels, obligation packages, and the questions and rules that decide them."""
+
+    framework: str
+    title: str
+    intro: str
+    roles: dict[str, Label]
+    risks: dict[str, Label]
+    duties: tuple[Duties, ...]
+    questions: tuple[Question, ...]
+    risk_rules: tuple[Rule, ...]
+    role_rules: tuple[Rule, ...]
+    path: str = ""
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Everything loaded: frameworks, their clauses, glossary terms and decision guides.
 
@@ -373,6 +478,7 @@ class KnowledgeBase:
     crosswalks: dict[str, Crosswalk] = field(default_factory=dict)
     timelines: dict[str, Timeline] = field(default_factory=dict)
     dates: dict[str, tuple[Milestone, ...]] = field(default_factory=dict)
+    applicability: dict[str, Applicability] = field(default_factory=dict)
 
     def dates_of(self, ref: str) -> tuple[Milestone, ...]:
         """Application dates of a clause, current and superseded, by date."""

@@ -16,7 +16,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .autolink import Labels, link_generated_page
-from .render import clause, crosswalk, decision, exports, graphdata, index, paths, spectrum, term, timeline
+from .render import (
+    applicability,
+    clause,
+    crosswalk,
+    decision,
+    exports,
+    graphdata,
+    index,
+    paths,
+    spectrum,
+    term,
+    timeline,
+)
 from .render.export import kb_json
 from .render.redirect import alias_slugs, redirect_html
 from .render.text import attr, esc, safe_title
@@ -85,6 +97,10 @@ def plan(
     for gid, guide in kb.decisions.items():
         body = linker.link(paths.decision(gid), None, decision.decision_page(site, gid))
         pages.append(_page(paths.decision(gid), guide.title, BOOST["decision"], body, "guide"))
+    for fid, app in kb.applicability.items():
+        here = paths.applicability(fid)
+        body = linker.link(here, None, applicability.applicability_page(site, fid, directory_urls))
+        pages.append(_page(here, app.title, BOOST["decision"], body, "guide", fid, [app.title]))
     pages += _crosswalk_pages(site, linker)
     for fid, t in kb.timelines.items():
         body = linker.link(paths.timeline(fid), None, timeline.timeline_page(site, fid, today))
@@ -149,6 +165,12 @@ def search_records(site: Site, directory_urls: bool = True) -> list[list]:
     for g in kb.decisions.values():
         body = " ".join(n.question or n.title for n in g.nodes.values())
         records.append(search_record("guide", g.title, url(paths.decision(g.id)), [g.title], g.intro, body))
+    for fid, app in kb.applicability.items():
+        body = " ".join(q.text for q in app.questions)
+        names = [app.title, "applicability check", "what applies"]
+        records.append(
+            search_record("guide", app.title, url(paths.applicability(fid)), names, app.intro, body)
+        )
     for cw in kb.crosswalks.values():
         records.append(search_record("page", cw.title, url(paths.crosswalk(cw.id)), [cw.title], cw.intro, ""))
     for fid, t in kb.timelines.items():

@@ -144,6 +144,16 @@ DATE_STATUSES: dict[str, str] = {
     "reported": "Reported, not verified",
 }
 
+#: Question kinds of the applicability check: id -> what the answer is.
+QUESTION_KINDS: dict[str, str] = {
+    "check": "yes, no or not sure",
+    "choice": "one of the options (or not sure, when allowed)",
+    "multi": "any number of the options",
+}
+#: Values a `check` question takes; "unsure" is "Not sure", settled by trying each other value.
+CHECK_VALUES = ("yes", "no")
+UNSURE = "unsure"
+
 #: Where the data lives, relative to the project root (one definition for every reader).
 GLOSSARY_DIR = "glossary"
 FRAMEWORKS_DIR = "frameworks"
@@ -157,8 +167,10 @@ CROSSWALKS_DIR = "frameworks/crosswalks"
 CROSSWALKS_README = "frameworks/crosswalks/README.md"
 TIMELINE_DIR = "frameworks/timeline"
 TIMELINE_README = "frameworks/timeline/README.md"
+APPLICABILITY_DIR = "frameworks/applicability"
+APPLICABILITY_README = "frameworks/applicability/README.md"
 #: Folders under frameworks/ that are not framework catalogs.
-NOT_CATALOGS = ("decisions", "schemas", "crosswalks", "timeline")
+NOT_CATALOGS = ("decisions", "schemas", "crosswalks", "timeline", "applicability")
 #: Clause ids that name generated pages of a framework's folder.
 RESERVED_CLAUSE_IDS = ("index", "timeline")
 

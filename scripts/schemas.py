@@ -24,6 +24,7 @@ TARGETS = {
     "frameworks/schemas/spectrum.schema.json": (schema.SPECTRUM, "Modification spectrum"),
     "frameworks/schemas/crosswalk.schema.json": (schema.CROSSWALK, "Framework crosswalk"),
     "frameworks/schemas/timeline.schema.json": (schema.TIMELINE, "Application-date timeline"),
+    "frameworks/schemas/applicability.schema.json": (schema.APPLICABILITY, "Applicability check"),
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from macros.frontends.writer import page_source
 from macros.plan import plan
 from macros.render import (
+    applicability,
     clause,
     crosswalk,
     decision,
@@ -71,6 +72,7 @@ CASES = {
     "graph-fine-tuning.json": lambda s: _graph_json(s, "fine-tuning"),
     "graph-section-eu-ai-act-art-25.md": lambda s: _graph_section(s, "eu-ai-act:art-25"),
     "graph-explorer.json": lambda s: _graph_json(s, None),
+    "applicability-eu-ai-act.md": lambda s: applicability.applicability_page(s, "eu-ai-act"),
     "graph-explorer.md": lambda s: graphdata.explorer_page(graphdata.GraphData(s)) + "\n",
 }
 

@@ -25,6 +25,7 @@ def test_every_item_has_exactly_one_page(mini_kb, planned):
         | {paths.crosswalk(c) for c in kb.crosswalks}
         | {paths.CROSSWALKS_INDEX}
         | {paths.timeline(f) for f in kb.timelines}
+        | {paths.applicability(f) for f in kb.applicability}
         | {paths.GRAPH_EXPLORER}
     )
     got = [p.path for p in planned.pages]

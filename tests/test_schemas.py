@@ -42,6 +42,7 @@ def data_files(name: str) -> list:
         "decision": sorted(ROOT.glob("frameworks/decisions/*.yml")),
         "crosswalk": sorted(ROOT.glob("frameworks/crosswalks/*.yml")),
         "timeline": sorted(ROOT.glob("frameworks/timeline/*.yml")),
+        "applicability": sorted(ROOT.glob("frameworks/applicability/*.yml")),
         "spectrum": [ROOT / "frameworks" / "spectrum.yml"],
     }[name]
 
@@ -53,7 +54,7 @@ def as_checked(path):
 
 
 @pytest.mark.parametrize(
-    "name", ["entry", "framework", "catalog", "decision", "crosswalk", "timeline", "spectrum"]
+    "name", ["entry", "framework", "catalog", "decision", "crosswalk", "timeline", "applicability", "spectrum"]
 )
 def test_real_files_validate_against_their_schema(name):
     validator = _validator(name)
@@ -67,7 +68,7 @@ def test_real_files_validate_against_their_schema(name):
 def test_every_data_file_has_a_schema():
     described = {
         p
-        for name in ("entry", "framework", "catalog", "decision", "crosswalk", "timeline", "spectrum")
+        for name in ("entry", "framework", "catalog", "decision", "crosswalk", "timeline", "applicability", "spectrum")
         for p in data_files(name)
     }
     data = set(ROOT.glob("glossary/*.yml")) | set(ROOT.glob("frameworks/**/*.yml"))

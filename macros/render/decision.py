@@ -17,6 +17,7 @@ from ..refs import framework_of
 from ..site import Site
 from ..vocab import FRAMEWORKS, INTENSITIES
 from . import paths
+from .obligations import outcome_result
 from .term import clause_link, term_link
 from .text import attr, esc, href, md, prose
 from .timeline import dates_note
@@ -172,6 +173,7 @@ def _outcome(site: Site, guide: Guide, o: Node, here: str) -> str:
         f'<p class="kb-intensity kb-intensity--{attr(o.intensity)}"><strong>Governance intensity:</strong> '
         f"{esc(INTENSITIES[o.intensity])}</p>",
         f"**Recommendation:** {md(o.recommendation)}",
+        outcome_result(site, o.result, here),
         prose(o.rationale),
     ]
     if o.terms:
@@ -187,7 +189,7 @@ def _outcome(site: Site, guide: Guide, o: Node, here: str) -> str:
                 rows.append(f"- **{md(FRAMEWORKS[fw])}:** {clause_link(site, ref, here)}{when}{how}")
         parts.append("\n".join(rows))
     parts.append("</div>")
-    return "\n\n".join(parts)
+    return "\n\n".join(p for p in parts if p)
 
 
 def _sources(guide: Guide) -> str:
@@ -205,6 +207,11 @@ def decisions_index(site: Site, here: str = paths.DECISIONS_INDEX) -> str:
     if not site.kb.decisions:
         return "No decision guides yet."
     rows = ["| Guide | Questions | Outcomes |", "|---|---|---|"]
+    for fid, app in site.kb.applicability.items():
+        link = f"[{md(app.title)}]({paths.rel(here, paths.applicability(fid))})"
+        rows.append(
+            f"| **{link}** (all roles at once) | {len(app.questions)} | roles, risk level, obligations |"
+        )
     for g in site.kb.decisions.values():
         link = f"[{md(g.title)}]({paths.rel(here, paths.decision(g.id))})"
         rows.append(f"| {link} | {len(g.questions)} | {len(g.outcomes)} |")

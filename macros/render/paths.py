@@ -39,6 +39,11 @@ def decision(decision_id: str) -> str:
     return f"decisions/{decision_id}.md"
 
 
+def applicability(framework_id: str) -> str:
+    """Source path of a framework's applicability check."""
+    return f"decisions/{framework_id}-applicability.md"
+
+
 def timeline(framework_id: str) -> str:
     """Source path of a framework's timeline page."""
     return f"frameworks/{framework_id}/timeline.md"

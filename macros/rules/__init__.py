@@ -1,8 +1,8 @@
 """Every rule over the data, structural and cross-file, collected in one pass.
 
 :func:`check_sources` runs each family of rules (catalogs, glossary, guides,
-crosswalks, spectrum) and returns a :class:`Verdict`: which parts the model may be built
-from, and every problem found. Nothing here builds model objects.
+crosswalks, timelines, applicability, spectrum) and returns a :class:`Verdict`:
+which parts the model may be built from, and every problem found. Nothing here builds model objects.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..load import Sources
 from ..problems import Problem
+from .applicability import check_applicability
 from .catalogs import ItemSite, check_catalogs, check_frameworks
 from .crosswalks import check_crosswalks
 from .guides import check_guides
@@ -30,6 +31,7 @@ class Verdict:
     spectrum: bool = False
     crosswalks: list[str] = field(default_factory=list)
     timelines: list[str] = field(default_factory=list)
+    applicability: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -43,11 +45,15 @@ def check_sources(src: Sources) -> Verdict:
     v.terms, found = check_terms(src.terms, v.items)
     v.problems += found
     known_terms = set(src.terms)
-    v.guides, found = check_guides(src.guides, v.items, known_terms)
+    v.timelines, found = check_timelines(src.timelines, v.items)
+    v.problems += found
+    # Packages are dated only by timelines that passed their own rules (no cascade of errors).
+    valid_timelines = {stem: src.timelines[stem] for stem in v.timelines}
+    v.applicability, found, outcomes = check_applicability(src.applicability, v.items, valid_timelines)
+    v.problems += found
+    v.guides, found = check_guides(src.guides, v.items, known_terms, outcomes)
     v.problems += found
     v.crosswalks, found = check_crosswalks(src.crosswalks, v.items)
-    v.problems += found
-    v.timelines, found = check_timelines(src.timelines, v.items)
     v.problems += found
     if src.spectrum is not None:
         found = check_spectrum(src.spectrum, known_terms)

@@ -17,11 +17,15 @@ from .. import schema, vocab
 from ..check import check
 from ..problems import Problem, did_you_mean
 from ..source import Doc
-from .common import id_matches_file, typed_dates, unknown_clause, unknown_term
+from .applicability import NO_OUTCOMES, OutcomeVocabulary
+from .common import id_matches_file, items, text, typed_dates, unknown_clause, unknown_term
 
 
 def check_guides(
-    guides: dict[str, Doc], clauses: dict[str, object], known_terms: set[str]
+    guides: dict[str, Doc],
+    clauses: dict[str, object],
+    known_terms: set[str],
+    outcomes: OutcomeVocabulary = NO_OUTCOMES,
 ) -> tuple[list[str], list[Problem]]:
     """Every guide rule; returns the ids of guides the model may be built from."""
     valid: list[str] = []
@@ -30,6 +34,7 @@ def check_guides(
         found = check(doc, schema.GUIDE, vocab.DECISIONS_README)
         if isinstance(doc.data, dict) and isinstance(doc.data.get("nodes"), list):
             found += list(_rules(doc, stem, clauses, known_terms))
+            found += list(_results(doc, clauses, outcomes))
         problems += found
         if not found:
             valid.append(stem)
@@ -61,6 +66,37 @@ def _rules(doc: Doc, stem: str, clauses: dict[str, object], known_terms: set[str
     yield from _node_fields(doc, clauses, known_terms)
     yield from _graph_rules(doc, index)
     yield from _dates_in_text(doc)
+
+
+def _results(doc: Doc, clauses: dict[str, object], known: OutcomeVocabulary) -> Iterator[Problem]:
+    """An outcome's result names roles and risk levels the applicability file defines."""
+    for i, n in _nodes(doc):
+        result = n.get("result")
+        if not isinstance(result, dict):
+            continue
+        if n.get("type") == "question":
+            yield doc.problem(("nodes", i, "result"), "'result' does not belong on a question node")
+        key = ("nodes", i, "result")
+        for j, claim in items(result, "roles"):
+            for field in ("role", "was"):
+                value = text(claim.get(field))
+                if value and value not in known.roles:
+                    yield doc.problem(
+                        (*key, "roles", j, field),
+                        f"unknown role '{value}'{did_you_mean(value, known.roles)}",
+                        f"roles are defined in {vocab.APPLICABILITY_DIR}/",
+                    )
+            yield from unknown_clause(doc, (*key, "roles", j, "basis"), claim.get("basis"), clauses)
+            yield from typed_dates(doc, (*key, "roles", j, "because"), claim.get("because"))
+        for j, risk in enumerate(result.get("risk") or []):
+            value = text(risk)
+            if value and value not in known.risks:
+                yield doc.problem(
+                    (*key, "risk", j),
+                    f"unknown risk level '{value}'{did_you_mean(value, known.risks)}",
+                    f"risk levels are defined in {vocab.APPLICABILITY_DIR}/",
+                )
+        yield from typed_dates(doc, (*key, "open"), result.get("open"))
 
 
 def _dates_in_text(doc: Doc) -> Iterator[Problem]:

@@ -1,0 +1,118 @@
+"""Roles, risk level and obligations as Markdown: one rendering for guide outcomes and the check.
+
+An obligation shows its clause and point, what to do, the date it applies
+from (current milestones only, with their legal basis and source status), and
+the ISO/IEC 42001 and NIST AI RMF provisions mapped to it, inferred ones
+marked. Everything from YAML is escaped on the way.
+"""
+
+from __future__ import annotations
+
+from ..model import Applicability, Mapping, Milestone, Result
+from ..obligations import Resolved, controls_for, dates_for, resolve
+from ..site import Site
+from ..vocab import DATE_STATUSES
+from . import paths
+from .term import clause_link_short
+from .text import md
+from .timeline import human_date
+
+#: The framework whose applicability file gives the roles and risk levels of guide outcomes.
+LAW = "eu-ai-act"
+
+
+def law(site: Site) -> Applicability | None:
+    """The applicability data that guide results refer to (None when the knowledge base has none)."""
+    return site.kb.applicability.get(LAW)
+
+
+def date_text(m: Milestone) -> str:
+    """``2 December 2027 (Art. 113 as amended by ... Checked against secondary sources; ...)``."""
+    return f"{human_date(m.date)} ({m.basis}. {DATE_STATUSES[m.status]})"
+
+
+def control_text(site: Site, m: Mapping, here: str) -> str:
+    """A link to the mapped provision, marked when the mapping is inferred through a pivot."""
+    mark = " *(inferred)*" if m.inferred else ""
+    return clause_link_short(site, m.target, here) + mark
+
+
+def resolve_package(site: Site, package, risks: set[str]) -> list[Resolved]:
+    """The obligations of one package at ``risks`` (the static listing of the check page)."""
+    return [
+        Resolved(ob, package, dates_for(site, package, ob, risks), controls_for(site, ob.ref))
+        for ob in package.obligations
+        if not ob.risks or risks.intersection(ob.risks)
+    ]
+
+
+def result_md(site: Site, result: Result, here: str) -> str:
+    """The roles and risk levels of an outcome, each with its legal basis, and what is still open."""
+    app = law(site)
+    if app is None:
+        return ""
+    parts = []
+    if result.roles:
+        rows = []
+        for claim in result.roles:
+            label = app.roles[claim.role]
+            was = f" (previously {md(app.roles[claim.was[0]].label.lower())})" if claim.was else ""
+            rows.append(
+                f"- **{md(label.label)}**{was} — {md(claim.pinpoint)}, "
+                f"{clause_link_short(site, claim.basis, here)}: {md(claim.because)}"
+            )
+        parts.append("**Your role:**\n\n" + "\n".join(rows))
+    if result.risks:
+        rows = [
+            f"- **{md(app.risks[r].label)}** — {md(app.risks[r].pinpoint)}: {md(app.risks[r].summary)}"
+            for r in result.risks
+        ]
+        parts.append("**Risk level:**\n\n" + "\n".join(rows))
+    if result.open:
+        parts.append(f"**Still to settle:** {md(result.open)}")
+    return "\n\n".join(parts)
+
+
+def obligations_md(site: Site, items: list[Resolved], here: str) -> str:
+    """A table of obligations: clause, what to do, applies from, mapped controls."""
+    if not items:
+        return ""
+    rows = [
+        "| Obligation | What to do | Applies from | Addressed by (ISO/IEC 42001, NIST AI RMF) |",
+        "|---|---|---|---|",
+    ]
+    for r in items:
+        ob = r.obligation
+        when = "<br>".join(md(date_text(m)) for m in r.dates) or "—"
+        controls = ", ".join(control_text(site, m, here) for m in r.controls) or "no mapping yet"
+        clause = f"{md(ob.pinpoint)} ({clause_link_short(site, ob.ref, here)})"
+        rows.append(f"| {clause} | {md(ob.what)} | {when} | {controls} |")
+    return "\n".join(rows)
+
+
+def outcome_result(site: Site, result: Result | None, here: str) -> str:
+    """The structured part of a guide outcome: result, obligations, or a pointer to the check."""
+    app = law(site)
+    if app is None:
+        return ""
+    check = paths.rel(here, paths.applicability(app.framework))
+    if result is None:
+        return (
+            "#### Role and obligations\n\n"
+            "This outcome settles no EU AI Act role or risk level. "
+            f"To see what applies to you, run the [applicability check]({check})."
+        )
+    parts = ["#### Role, risk level and obligations", result_md(site, result, here)]
+    items = resolve(site, app, {c.role for c in result.roles}, set(result.risks))
+    if items:
+        parts.append(obligations_md(site, items, here))
+        parts.append(
+            "Dates are the current ones from the [timeline]"
+            f"({paths.rel(here, paths.timeline(app.framework))}); mappings are drafts, "
+            f"inferred ones go through a third framework. [Check several roles at once]({check})."
+        )
+    elif result.roles and result.risks:
+        parts.append(
+            f"No specific obligations follow for these roles at this risk level. See the [check]({check})."
+        )
+    return "\n\n".join(p for p in parts if p)
