@@ -510,6 +510,7 @@ PAGES = {
     "clause": "/frameworks/eu-ai-act/art-25/",
     "index": "/glossary/",
     "guide": "/decisions/use-as-is-or-fine-tune/",
+    "applicability": "/decisions/eu-ai-act-applicability/#a=subject:system~excluded:no~activities:use~annex-iii:unsure",
     "explorer": "/graph/",
     "explorer-focus": "/graph/#focus=eu-ai-act:art-25&depth=2",
 }

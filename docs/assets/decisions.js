@@ -156,6 +156,7 @@
     this.box = box;
     this.data = data;
     this.path = [];            /* answer indices taken from the start */
+    this.notes = {};           /* question id -> the reader's note (kept in this tab; exported) */
     this.ui = el("div", "kb-q");
     box.appendChild(this.ui);
     box.classList.add("kb-questionnaire--ready");
@@ -223,6 +224,18 @@
         answers.appendChild(b);
       });
       stage.appendChild(answers);
+      var note = el("details", "kb-q__note");
+      var summary = el("summary", "", "Note on this question (optional; goes into the export and the print view)");
+      note.appendChild(summary);
+      var area = document.createElement("textarea");
+      area.className = "kb-q__note-input";
+      area.rows = 2;
+      area.setAttribute("aria-label", "Note on: " + node.text);
+      area.value = this.notes[state.current] || "";
+      if (area.value) note.open = true;
+      area.addEventListener("input", function () { self.notes[state.current] = area.value; });
+      note.appendChild(area);
+      stage.appendChild(note);
     } else {
       var source = document.getElementById("outcome-" + state.current);
       var result = el("div", "kb-q__outcome");
@@ -235,6 +248,7 @@
         result.appendChild(copy);
       }
       stage.appendChild(result);
+      stage.appendChild(this.answersList(state));
     }
     this.ui.appendChild(stage);
 
@@ -254,12 +268,75 @@
       print.type = "button";
       print.addEventListener("click", function () { window.print(); });
       bar.appendChild(print);
+      var json = el("button", "md-button kb-q__json", "Download JSON");
+      json.type = "button";
+      json.addEventListener("click", function () {
+        window.kbExport.download(self.data.id + ".json", "application/json", JSON.stringify(self.exportData(), null, 2));
+      });
+      bar.appendChild(json);
+      var csv = el("button", "md-button kb-q__csv", "Download CSV");
+      csv.type = "button";
+      csv.addEventListener("click", function () {
+        window.kbExport.download(self.data.id + ".csv", "text/csv", self.exportCsv());
+      });
+      bar.appendChild(csv);
     }
     this.ui.appendChild(bar);
     this.box.classList.toggle("kb-questionnaire--done", node.type === "outcome");
     this.highlight();
     document.body.classList.toggle("kb-print-summary", node.type === "outcome");
     if (focus) heading.focus();
+  };
+
+  /* The path as data: each question, the answer taken, and the reader's note. */
+  Questionnaire.prototype.steps = function (state) {
+    var self = this;
+    return state.steps.map(function (step) {
+      var q = self.data.nodes[step.id];
+      return { id: step.id, question: q.text, answer: q.answers[step.answer][0], note: self.notes[step.id] || "" };
+    });
+  };
+
+  Questionnaire.prototype.answersList = function (state) {
+    var box = el("div", "kb-q__summary");
+    box.appendChild(el("h4", "", "Your answers"));
+    var ol = el("ol");
+    this.steps(state).forEach(function (s) {
+      var li = el("li", "", s.question + " — " + s.answer);
+      if (s.note) li.appendChild(el("p", "kb-q__note-text", "Note: " + s.note));
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+    return box;
+  };
+
+  Questionnaire.prototype.exportData = function () {
+    var state = this.walk(this.path), node = this.data.nodes[state.current];
+    return {
+      guide: this.data.id,
+      page: location.href,
+      exported: new Date().toISOString(),
+      path: this.steps(state),
+      outcome: node.type === "outcome" ? { id: state.current, title: node.text, intensity: node.intensity } : null,
+      result: node.result || {}
+    };
+  };
+
+  Questionnaire.prototype.exportCsv = function () {
+    var d = this.exportData(), r = d.result, rows = [];
+    d.path.forEach(function (s) { rows.push(["answer", s.id, s.question, s.answer, "", "", s.note]); });
+    if (d.outcome) rows.push(["outcome", d.outcome.id, d.outcome.title, d.outcome.intensity, "", "", ""]);
+    (r.roles || []).forEach(function (x) { rows.push(["role", x.role, x.label, x.pinpoint + ": " + x.because, "", "", ""]); });
+    (r.risk_levels || []).forEach(function (x) { rows.push(["risk level", x.id, x.label, x.pinpoint, "", "", ""]); });
+    (r.obligations || []).forEach(function (x) {
+      rows.push([
+        "obligation", x.clause, x.pinpoint, x.what,
+        x.applies_from.map(function (m) { return m.date + " (" + m.basis + ")"; }).join("; "),
+        x.controls.map(function (m) { return m.code + (m.inferred ? " (inferred)" : ""); }).join("; "), ""
+      ]);
+    });
+    if (r.open) rows.push(["open fact", "", r.open, "", "", "", ""]);
+    return window.kbExport.csv(["section", "id", "item", "detail", "applies_from", "controls", "note"], rows);
   };
 
   Questionnaire.prototype.highlight = function () {

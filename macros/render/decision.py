@@ -17,7 +17,7 @@ from ..refs import framework_of
 from ..site import Site
 from ..vocab import FRAMEWORKS, INTENSITIES
 from . import paths
-from .obligations import outcome_result
+from .obligations import outcome_export, outcome_result
 from .term import clause_link, term_link
 from .text import attr, esc, href, md, prose
 from .timeline import dates_note
@@ -55,7 +55,7 @@ def mermaid(guide: Guide) -> str:
     return "\n".join(lines)
 
 
-def _data(guide: Guide) -> str:
+def _data(site: Site, guide: Guide) -> str:
     """JSON island for the questionnaire; ``<``, ``>`` and ``&`` escaped so it cannot end the script."""
     nodes = {}
     for i, n in enumerate(guide.nodes.values()):
@@ -67,6 +67,8 @@ def _data(guide: Guide) -> str:
             "answers": [[a.label, a.next] for a in n.answers],
             "intensity": INTENSITIES.get(n.intensity, ""),
         }
+        if n.type == "outcome":
+            nodes[n.id]["result"] = outcome_export(site, n.result)
     text = json.dumps({"id": guide.id, "start": guide.start, "nodes": nodes}, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -83,7 +85,7 @@ def decision_page(site: Site, decision_id: str) -> str:
         "or scan the whole guide as a list.",
         _phases(guide),
         "## Step by step",
-        _questionnaire(guide),
+        _questionnaire(site, guide),
         "## Flowchart",
         '<div class="kb-flowchart" data-guide="'
         + attr(guide.id)
@@ -107,10 +109,10 @@ def _phases(guide: Guide) -> str:
     return "**Phases:** " + " → ".join(f"{i}. {md(t)}" for i, (_, t) in enumerate(guide.phases, 1))
 
 
-def _questionnaire(guide: Guide) -> str:
+def _questionnaire(site: Site, guide: Guide) -> str:
     return (
         f'<div class="kb-questionnaire" data-guide="{attr(guide.id)}" aria-live="polite">\n'
-        f'<script type="application/json" class="kb-guide-data">{_data(guide)}</script>\n'
+        f'<script type="application/json" class="kb-guide-data">{_data(site, guide)}</script>\n'
         "</div>"
     )
 

@@ -116,3 +116,46 @@ def outcome_result(site: Site, result: Result | None, here: str) -> str:
             f"No specific obligations follow for these roles at this risk level. See the [check]({check})."
         )
     return "\n\n".join(p for p in parts if p)
+
+
+def outcome_export(site: Site, result: Result | None) -> dict:
+    """An outcome's result as plain data for the questionnaire's JSON and CSV downloads."""
+    app = law(site)
+    if app is None or result is None:
+        return {}
+    items = resolve(site, app, {c.role for c in result.roles}, set(result.risks))
+    return {
+        "roles": [
+            {
+                "role": c.role,
+                "label": app.roles[c.role].label,
+                "pinpoint": c.pinpoint,
+                "because": c.because,
+                "was": list(c.was),
+            }
+            for c in result.roles
+        ],
+        "risk_levels": [
+            {"id": r, "label": app.risks[r].label, "pinpoint": app.risks[r].pinpoint} for r in result.risks
+        ],
+        "open": result.open,
+        "obligations": [
+            {
+                "clause": site.kb.clauses[r.obligation.ref].code,
+                "pinpoint": r.obligation.pinpoint,
+                "what": r.obligation.what,
+                "applies_from": [
+                    {"date": m.date, "basis": m.basis, "status": DATE_STATUSES[m.status]} for m in r.dates
+                ],
+                "controls": [
+                    {
+                        "code": site.kb.clauses[m.target].code,
+                        "framework": m.target_framework,
+                        "inferred": m.inferred,
+                    }
+                    for m in r.controls
+                ],
+            }
+            for r in items
+        ],
+    }
