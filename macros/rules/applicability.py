@@ -155,18 +155,26 @@ def _duty(doc: Doc, i: int, duty: dict, clauses: dict[str, object], s: _Scope) -
     for k, risk in enumerate(duty.get("risks") or []):
         yield from _known(doc, (*key, "risks", k), risk, s.risks, "risk level")
     for j, d in items(duty, "dated_by"):
-        yield from _known(
-            doc, (*key, "dated_by", j, "risk"), d.get("risk"), own, "risk level of this package"
-        )
+        yield from _own_risk(doc, (*key, "dated_by", j, "risk"), d.get("risk"), own)
         for k, m in enumerate(d.get("milestones") or []):
             yield from _milestone(doc, (*key, "dated_by", j, "milestones", k), m, s)
     for j, ob in items(duty, "obligations"):
         at: Key = (*key, "obligations", j)
         yield from unknown_clause(doc, (*at, "ref"), ob.get("ref"), clauses)
         for k, risk in enumerate(ob.get("risks") or []):
-            yield from _known(doc, (*at, "risks", k), risk, own, "risk level of this package")
+            yield from _own_risk(doc, (*at, "risks", k), risk, own)
         yield from _milestone(doc, (*at, "milestone"), ob.get("milestone"), s)
         yield from typed_dates(doc, (*at, "what"), ob.get("what"))
+
+
+def _own_risk(doc: Doc, key: Key, value: Any, own: set[str]) -> Iterator[Problem]:
+    value = text(value)
+    if value and value not in own:
+        yield doc.problem(
+            key,
+            f"'{value}' is not one of this package's risk levels ({', '.join(sorted(own))})",
+            "add it to the package's 'risks' or drop it here",
+        )
 
 
 def _values(q: dict) -> set[str]:
