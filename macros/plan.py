@@ -100,7 +100,10 @@ def plan(
     for fid, app in kb.applicability.items():
         here = paths.applicability(fid)
         body = linker.link(here, None, applicability.applicability_page(site, fid, directory_urls))
-        pages.append(_page(here, app.title, BOOST["decision"], body, "guide", fid, [app.title]))
+        # A tool page: the questions and the result table want the page's full width.
+        pages.append(
+            _page(here, app.title, BOOST["decision"], body, "guide", fid, [app.title], hide=["navigation"])
+        )
     pages += _crosswalk_pages(site, linker)
     for fid, t in kb.timelines.items():
         body = linker.link(paths.timeline(fid), None, timeline.timeline_page(site, fid, today))

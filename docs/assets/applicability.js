@@ -226,11 +226,6 @@
     return labels.join("; ");
   }
 
-  function dateText(data, id) {
-    var m = data.milestones[id];
-    return m.human + " (" + m.basis + ". " + m.status + ")";
-  }
-
   function Check(box, data) {
     this.box = box;
     this.data = data;
@@ -407,7 +402,15 @@
         first.appendChild(document.createTextNode(")"));
         tr.appendChild(first);
         tr.appendChild(el("td", "", o.ob.what));
-        tr.appendChild(el("td", "kb-applies__date", o.dates.map(function (id) { return dateText(data, id); }).join("; ") || "—"));
+        var when = el("td", "kb-applies__date");
+        o.dates.forEach(function (id, k) {
+          var m = data.milestones[id];
+          if (k) when.appendChild(el("br"));
+          when.appendChild(el("strong", "", m.human));
+          when.appendChild(el("small", "", " " + m.basis + ". " + m.status));
+        });
+        if (!o.dates.length) when.textContent = "—";
+        tr.appendChild(when);
         var ctl = el("td");
         c.controls.forEach(function (m, k) {
           if (k) ctl.appendChild(document.createTextNode(", "));

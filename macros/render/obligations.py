@@ -26,9 +26,9 @@ def law(site: Site) -> Applicability | None:
     return site.kb.applicability.get(LAW)
 
 
-def date_text(m: Milestone) -> str:
-    """``2 December 2027 (Art. 113 as amended by ... Checked against secondary sources; ...)``."""
-    return f"{human_date(m.date)} ({m.basis}. {DATE_STATUSES[m.status]})"
+def _date(m: Milestone) -> str:
+    """``**2 December 2027** (Art. 113 as amended by ... Checked against secondary sources; ...)``."""
+    return f"**{human_date(m.date)}** ({md(m.basis)}. {md(DATE_STATUSES[m.status])})"
 
 
 def control_text(site: Site, m: Mapping, here: str) -> str:
@@ -83,7 +83,10 @@ def obligations_md(site: Site, items: list[Resolved], here: str) -> str:
     ]
     for r in items:
         ob = r.obligation
-        when = "<br>".join(md(date_text(m)) for m in r.dates) or "—"
+        when = "<br>".join(
+            f"**{human_date(m.date)}** ({md(m.basis)}. {md(DATE_STATUSES[m.status])})" for m in r.dates
+        )
+        when = when or "—"
         controls = ", ".join(control_text(site, m, here) for m in r.controls) or "no mapping yet"
         clause = f"{md(ob.pinpoint)} ({clause_link_short(site, ob.ref, here)})"
         rows.append(f"| {clause} | {md(ob.what)} | {when} | {controls} |")
