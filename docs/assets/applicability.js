@@ -236,6 +236,13 @@
     this.out = el("section", "kb-applies__result");
     this.out.setAttribute("aria-label", "Result");
     this.fields = {};
+    /* The form is long: a button at its top says what applies so far and jumps to the result
+       (a button, not a link, because the URL fragment holds the answers). */
+    this.jump = el("button", "md-button kb-applies__jump", "");
+    this.jump.type = "button";
+    var out = this.out;
+    this.jump.addEventListener("click", function () { out.scrollIntoView(); out.querySelector("h3").focus(); });
+    box.appendChild(this.jump);
     box.appendChild(this.form);
     box.appendChild(this.out);
     this.build();
@@ -318,7 +325,13 @@
     var result = assess(data, this.facts);
     this.last = result;
     out.textContent = "";
-    out.appendChild(el("h3", "kb-applies__title", "What applies"));
+    var title = el("h3", "kb-applies__title", "What applies");
+    title.tabIndex = -1;
+    out.appendChild(title);
+    var n = result.common.obligations.length;
+    var roleIds = result.common.roles.map(function (r) { return r.role; }).filter(function (r, k, a) { return a.indexOf(r) === k; });
+    this.jump.textContent = "See what applies so far: " + roleIds.length + " role(s), " +
+      n + " obligation(s) in every case" + (result.cases.length ? ", more depending on open facts" : "") + " ↓";
     if (!this.answers().length) {
       out.appendChild(el("p", "", "Answer the questions above; the result builds up as you go."));
       return;
