@@ -45,7 +45,8 @@ def main(argv: list[str]) -> int:
             f"checked {len(kb.terms)} terms, {len(kb.clauses)} clauses, "
             f"{len(kb.frameworks)} frameworks, {len(kb.decisions)} decision guides, "
             f"{len(kb.crosswalks)} crosswalks ({rows} mappings), "
-            f"{sum(len(t.milestones) for t in kb.timelines.values())} dated milestones"
+            f"{sum(len(t.milestones) for t in kb.timelines.values())} dated milestones, "
+            f"{sum(len(a.duties) for a in kb.applicability.values())} obligation packages"
         )
     return 1 if problems else 0
 

@@ -409,10 +409,9 @@
       var body = el("tbody");
       items.obligations.forEach(function (o) {
         var c = data.clauses[o.ob.ref], tr = el("tr");
-        var first = el("td");
-        first.appendChild(document.createTextNode(o.ob.pinpoint + " ("));
-        first.appendChild(link(c.code, c.url));
-        first.appendChild(document.createTextNode(")"));
+        var first = el("td"), to = link(o.ob.pinpoint, c.url);
+        to.title = c.code + " — " + c.title;
+        first.appendChild(to);
         tr.appendChild(first);
         tr.appendChild(el("td", "", o.ob.what));
         var when = el("td", "kb-applies__date");

@@ -17,7 +17,7 @@ from ..refs import framework_of
 from ..site import Site
 from ..vocab import FRAMEWORKS, INTENSITIES
 from . import paths
-from .obligations import outcome_export, outcome_result
+from .obligations import obligation_refs, outcome_export, outcome_result
 from .term import clause_link, term_link
 from .text import attr, esc, href, md, prose
 from .timeline import dates_note
@@ -181,13 +181,16 @@ def _outcome(site: Site, guide: Guide, o: Node, here: str) -> str:
     if o.terms:
         parts.append("**Key terms:** " + ", ".join(term_link(site, t, here) for t in o.terms))
     found = applies(site, o)
+    # Clauses in the obligations table carry the date that applies to this outcome there; the
+    # clause's own date here would contradict it (Art. 43 applies generally, its duty later).
+    dated = obligation_refs(site, o.result)
     if found:
         parts.append("#### What applies across the frameworks")
         rows = []
         for fw in FRAMEWORKS:
             for ref, via in found.get(fw, []):
                 how = f" *(via {term_link(site, via, here)})*" if via else ""
-                when = dates_note(site, ref, here)
+                when = "" if ref in dated else dates_note(site, ref, here)
                 rows.append(f"- **{md(FRAMEWORKS[fw])}:** {clause_link(site, ref, here)}{when}{how}")
         parts.append("\n".join(rows))
     parts.append("</div>")

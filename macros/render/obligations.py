@@ -14,7 +14,7 @@ from ..site import Site
 from ..vocab import DATE_STATUSES
 from . import paths
 from .term import clause_link_short
-from .text import md
+from .text import attr, md
 from .timeline import human_date
 
 #: The framework whose applicability file gives the roles and risk levels of guide outcomes.
@@ -88,7 +88,8 @@ def obligations_md(site: Site, items: list[Resolved], here: str) -> str:
         )
         when = when or "—"
         controls = ", ".join(control_text(site, m, here) for m in r.controls) or "no mapping yet"
-        clause = f"{md(ob.pinpoint)} ({clause_link_short(site, ob.ref, here)})"
+        c = site.kb.clauses[ob.ref]
+        clause = f'[{md(ob.pinpoint)}]({paths.rel(here, paths.clause(ob.ref))} "{attr(c.title)}")'
         rows.append(f"| {clause} | {md(ob.what)} | {when} | {controls} |")
     return "\n".join(rows)
 
@@ -119,6 +120,14 @@ def outcome_result(site: Site, result: Result | None, here: str) -> str:
             f"No specific obligations follow for these roles at this risk level. See the [check]({check})."
         )
     return "\n\n".join(p for p in parts if p)
+
+
+def obligation_refs(site: Site, result: Result | None) -> set[str]:
+    """Clauses whose obligations the outcome's table lists (with the date that applies to it)."""
+    app = law(site)
+    if app is None or result is None:
+        return set()
+    return {r.obligation.ref for r in resolve(site, app, {c.role for c in result.roles}, set(result.risks))}
 
 
 def outcome_export(site: Site, result: Result | None) -> dict:
