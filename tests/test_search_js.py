@@ -62,6 +62,8 @@ def test_javascript_and_python_normalise_alike():
 
 
 RANKED = {
+    "applicability check": "decisions/eu-ai-act-applicability/",
+    "what applies to us": "decisions/eu-ai-act-applicability/",
     "high-risk AI system": "glossary/high-risk-ai-system/",
     "GPAI": "glossary/general-purpose-ai-model/",
     "data drift": "glossary/data-drift/",
