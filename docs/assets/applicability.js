@@ -336,6 +336,13 @@
       out.appendChild(el("p", "", "Answer the questions above; the result builds up as you go."));
       return;
     }
+    var anyRole = result.common.roles.length || result.cases.some(function (c) { return c.extra.roles.length; });
+    if (!anyRole) {
+      var outside = result.common.risks.some(function (r) { return r.id === "out-of-scope"; });
+      out.appendChild(el("p", "kb-applies__norole", outside
+        ? "The Act does not apply to what you describe, so no role or obligation follows from it."
+        : "No role under the Act follows from these answers so far, so no obligation attaches to you yet."));
+    }
     this.renderItems(out, result.common, false);
     if (result.cases.length) {
       out.appendChild(el("h4", "", "What depends on the facts still open"));
