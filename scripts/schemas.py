@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros import schema  # noqa: E402
+from macros import schema, schema_applicability  # noqa: E402
 
 TARGETS = {
     "glossary/schemas/entry.schema.json": (schema.GLOSSARY_ENTRY, "Glossary entry"),
@@ -24,7 +24,10 @@ TARGETS = {
     "frameworks/schemas/spectrum.schema.json": (schema.SPECTRUM, "Modification spectrum"),
     "frameworks/schemas/crosswalk.schema.json": (schema.CROSSWALK, "Framework crosswalk"),
     "frameworks/schemas/timeline.schema.json": (schema.TIMELINE, "Application-date timeline"),
-    "frameworks/schemas/applicability.schema.json": (schema.APPLICABILITY, "Applicability check"),
+    "frameworks/schemas/applicability.schema.json": (
+        schema_applicability.APPLICABILITY,
+        "Applicability check",
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema, vocab
+from .. import schema_applicability, vocab
 from ..check import check
 from ..problems import Problem, did_you_mean
 from ..source import Doc, Key
@@ -52,7 +52,7 @@ def check_applicability(
     roles: set[str] = set()
     risks: set[str] = set()
     for stem, doc in sorted(files.items()):
-        found = check(doc, schema.APPLICABILITY, vocab.APPLICABILITY_README)
+        found = check(doc, schema_applicability.APPLICABILITY, vocab.APPLICABILITY_README)
         if isinstance(doc.data, dict):
             scope = _scope(doc, timelines.get(stem))
             roles |= scope.roles
