@@ -121,9 +121,15 @@ def link_generated_page(
     self_id: str | None,
     url_of: Callable[[str], str],
     summary_of: Callable[[str], str],
+    done: set[str] | None = None,
 ) -> str:
-    """Like :func:`link_first_mentions` for generated pages: only their prose blocks are read."""
-    done: set[str] = {self_id} if self_id else set()
+    """Like :func:`link_first_mentions` for generated pages: only their prose blocks are read.
+
+    ``done`` holds the terms already linked, so a page written in several blocks links each term once.
+    """
+    done = set() if done is None else done
+    if self_id:
+        done.add(self_id)
     out: list[str] = []
     pos = 0
     for m in _PROSE_BLOCK.finditer(page_html):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .autolink import Labels, link_generated_page
 from .render import clause, crosswalk, decision, exports, graphdata, index, paths, spectrum, term, timeline
 from .render.export import kb_json
+from .render.markup import Block, join
 from .render.redirect import alias_slugs, redirect_html
 from .render.text import attr, esc, safe_title
 from .search import clause_keywords, clause_record, search_record, term_keywords, term_record
@@ -37,11 +38,16 @@ BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5, "crosswalk":
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """One generated Markdown page: its source path, front matter and body."""
+    """One generated Markdown page: its source path, front matter and body.
+
+    ``blocks`` is the same body as :class:`~.render.markup.Block` s when its renderer wrote
+    it that way (term and clause pages), so an engine may skip parsing the HTML ones.
+    """
 
     path: str
     meta: dict
     body: str
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,8 +103,7 @@ def plan(
     pages = [p for p in pages if p.path not in reserved]
     files = {
         "kb.json": kb_json(site, directory_urls),
-        SEARCH_INDEX: search_index(site, directory_urls),
-        NAMES_INDEX: names_index(site, directory_urls),
+        **search_files(search_records(site, directory_urls)),
         SEARCH_MODE: 'window.__kbSearchMode = "builtin";\n',
         **_exports(site),
         **_redirects(site, directory_urls, reserved),
@@ -114,15 +119,18 @@ NAMES_INDEX = "search/kb-names.js"
 SEARCH_MODE = "assets/kb-search-mode.js"
 
 
+def search_files(records: list[list]) -> dict[str, str]:
+    """The search index and the names-only index, from one list of records."""
+    slim = [[*r[:5], "", "", r[7]] for r in records]
+    return {
+        SEARCH_INDEX: _index_script("__kbSearchIndex", records),
+        NAMES_INDEX: _index_script("__kbSearchNames", slim),
+    }
+
+
 def search_index(site: Site, directory_urls: bool = True) -> str:
     """Every term, clause, guide and crosswalk page as a search record (kb-search.js ranks them)."""
     return _index_script("__kbSearchIndex", search_records(site, directory_urls))
-
-
-def names_index(site: Site, directory_urls: bool = True) -> str:
-    """The same records with names and codes only: what Pagefind mode loads to put exact names first."""
-    slim = [[*r[:5], "", "", r[7]] for r in search_records(site, directory_urls)]
-    return _index_script("__kbSearchNames", slim)
 
 
 def _index_script(variable: str, records: list) -> str:
@@ -159,12 +167,23 @@ def search_records(site: Site, directory_urls: bool = True) -> list[list]:
 
 
 def _page(
-    path: str, title: str, boost: float, body: str, kind: str = "page", framework: str = "", names=(), **meta
+    path: str,
+    title: str,
+    boost: float,
+    body: str | list[Block],
+    kind: str = "page",
+    framework: str = "",
+    names=(),
+    **meta,
 ) -> PlannedPage:
     # The title is set in front matter, made safe for themes that strip tags and
     # unescape it; render_macros: false keeps both engines' Jinja away from data.
     front = {"title": safe_title(title), "render_macros": False, "search": {"boost": boost}, **meta}
-    return PlannedPage(path, front, pagefind_marks(kind, framework, names) + body)
+    marks = Block(pagefind_marks(kind, framework, names))
+    if isinstance(body, str):
+        return PlannedPage(path, front, f"{marks.text}\n\n{body}")
+    blocks = (marks, *(b for b in body if b.text))
+    return PlannedPage(path, front, join(blocks), blocks)
 
 
 def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
@@ -182,14 +201,15 @@ def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
         if words
         else ""
     )
-    return f"{filters}{meta}{weighted}\n\n"
+    # A paragraph of its own: the engines render it as written, and it sits apart from the page's text.
+    return f"<p>{filters}{meta}{weighted}</p>"
 
 
 def _term_pages(site: Site, linker: _Linker, graphs: _Graphs):
     for tid in sorted(site.kb.terms):
         t = site.kb.terms[tid]
         here = paths.term(tid)
-        body = linker.link(here, tid, term.term_page(site, tid, graphs.section(tid)))
+        body = linker.link_blocks(here, tid, term.term_blocks(site, tid, graphs.section(tid), linker.dirs))
         # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
         kb_tags = [
             CATEGORIES[t.category],
@@ -203,7 +223,9 @@ def _term_pages(site: Site, linker: _Linker, graphs: _Graphs):
 def _clause_pages(site: Site, linker: _Linker, graphs: _Graphs):
     for ref, c in site.kb.clauses.items():
         here = paths.clause(ref)
-        body = linker.link(here, None, clause.clause_page(site, ref, graphs.section(ref)))
+        body = linker.link_blocks(
+            here, None, clause.clause_blocks(site, ref, graphs.section(ref), linker.dirs)
+        )
         # The code alone as the title: a long title dilutes the title field, and clause
         # codes are what reviewers type (the page's heading still shows the full title).
         names = clause_keywords(c)
@@ -238,7 +260,7 @@ class _Graphs:
         self.data = graphdata.GraphData(site, directory_urls)
         self._files: dict[str, str] = {}
 
-    def section(self, node: str) -> str:
+    def section(self, node: str) -> list[Block]:
         nb = self.data.neighbourhood(node)
         self._files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", self.data.local_json(nb))
         return graphdata.section(self.data, nb)
@@ -256,7 +278,7 @@ class _Linker:
         self.dirs = directory_urls
         self.labels = Labels.build(site.kb)
 
-    def link(self, here: str, self_id: str | None, body: str) -> str:
+    def link(self, here: str, self_id: str | None, body: str, done: set[str] | None = None) -> str:
         from_url = paths.page_url(here, self.dirs)
         terms = self.site.kb.terms
         return link_generated_page(
@@ -265,7 +287,18 @@ class _Linker:
             self_id,
             lambda tid: paths.url_rel(paths.page_url(paths.term(tid), self.dirs), from_url),
             lambda tid: terms[tid].summary,
+            done,
         )
+
+    def link_blocks(self, here: str, self_id: str | None, blocks: list[Block]) -> list[Block]:
+        """:meth:`link` over a page's HTML blocks, each term linked once per page."""
+        done: set[str] = set()
+        return [Block(self.link(here, self_id, b.text, done)) if _is_prose(b) else b for b in blocks]
+
+
+def _is_prose(block: Block) -> bool:
+    # Only prose and summaries are auto-linked (see autolink): skip every other block unread.
+    return block.html and block.text.startswith(('<div class="kb-prose">', '<p class="kb-summary">'))
 
 
 def _redirects(site: Site, directory_urls: bool, reserved: frozenset[str]) -> dict[str, str]:

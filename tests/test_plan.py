@@ -84,7 +84,7 @@ def test_assets_and_macros_are_part_of_the_plan(planned):
 
 def test_pages_carry_pagefind_filters_and_weighted_names(planned):
     lora = next(p for p in planned.pages if p.path == "glossary/lora.md")
-    assert lora.body.startswith('<span data-pagefind-filter="kind:term"></span>')
+    assert lora.body.startswith('<p><span data-pagefind-filter="kind:term"></span>')
     assert 'data-pagefind-weight="10">' in lora.body and "LoRA" in lora.body.split("\n", 1)[0]
     art25 = next(p for p in planned.pages if p.path == "frameworks/eu-ai-act/art-25.md")
     assert 'data-pagefind-filter="framework:EU AI Act"' in art25.body

@@ -40,4 +40,4 @@ def test_kb_json_shape(site):
 def test_inverse_relations_appear_on_the_target(site):
     page = term.term_page(site, "lora")
     assert "## Referenced by" in page and "### Broader terms" in page
-    assert "[Fine-tuning](fine-tuning.md" in page
+    assert '<a href="../fine-tuning/" title=' in page

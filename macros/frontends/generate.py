@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import load_site
-from ..plan import plan
+from ..plan import Plan, plan
 from ..problems import DataError, format_report
 from . import guard
 from .writer import WriteStats, handwritten, write_plan
@@ -63,6 +63,11 @@ def settings(config: dict[str, Any], project: Path) -> Settings:
 
 def generate(s: Settings) -> WriteStats:
     """Load, check, plan and write; raise :class:`GenerateError` with every data problem."""
+    return generate_plan(s)[1]
+
+
+def generate_plan(s: Settings) -> tuple[Plan, WriteStats]:
+    """:func:`generate`, also returning the plan (the mkdocs front end reuses its page blocks)."""
     try:
         site = load_site(s.project)
     except DataError as err:
@@ -72,7 +77,7 @@ def generate(s: Settings) -> WriteStats:
     missing = [src for src, _ in the_plan.assets if not (ASSET_ROOT / src).is_file()]
     if missing:
         raise GenerateError(f"asset {missing[0]} is missing; run `make setup`")
-    return write_plan(the_plan, ASSET_ROOT, s.project / SOURCE_DOCS, s.docs_dir)
+    return the_plan, write_plan(the_plan, ASSET_ROOT, s.project / SOURCE_DOCS, s.docs_dir)
 
 
 def read_config(path: Path) -> dict[str, Any]:
