@@ -8,6 +8,7 @@ mention it. Pure functions over the model.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Clause, Term
 
@@ -165,15 +166,20 @@ def tokens(text: str) -> list[str]:
     """Normalised tokens: lower case, hyphens as spaces, singular, clause prefixes split from numbers."""
     out: list[str] = []
     for raw in _NORM_SPLIT.split(_NORM_DROP.sub("", str(text).casefold())):
-        word = raw.strip(".")
-        if not word:
-            continue
-        m = _CODE_PREFIX.match(word)
-        if m:
-            out += [_SYNONYMS.get(m.group(1), m.group(1)), m.group(2).strip(".")]
-            continue
-        out.append(_SYNONYMS.get(word, singular(word)))
+        out += _word_tokens(raw)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_tokens(raw: str) -> tuple[str, ...]:
+    # Prose repeats its words: each distinct word is normalised once per build.
+    word = raw.strip(".")
+    if not word:
+        return ()
+    m = _CODE_PREFIX.match(word)
+    if m:
+        return (_SYNONYMS.get(m.group(1), m.group(1)), m.group(2).strip("."))
+    return (_SYNONYMS.get(word, singular(word)),)
 
 
 def normalise(text: str) -> str:
