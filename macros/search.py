@@ -204,15 +204,28 @@ def _words(text: str, skip: set[str], limit: int = 60) -> str:
 def search_record(
     kind: str, title: str, url: str, names, summary: str, body: str, framework: str = "", exact=()
 ) -> list:
-    """A compact record: [kind, title, url, framework, keys, summary, body words, exact-only keys].
+    """A compact record: [kind, title, url, framework, keys, summary, body words, exact-only keys,
+    summary tokens].
 
     Exact-only keys (``art 3 23`` for Art. 3's points) match a whole query and nothing less,
-    so a page is not found through the words of its numbered points.
+    so a page is not found through the words of its numbered points. The summary's tokens are
+    written out so the browser need not normalise every summary after each page load.
     """
     keys = _keys(names)
     summary_text = " ".join(str(summary).split())
-    skip = {t for k in keys for t in k.split()} | set(tokens(summary_text))
-    return [kind, title, url, framework, keys, summary_text, _words(body, skip), list(exact)]
+    summary_tokens = tokens(summary_text)
+    skip = {t for k in keys for t in k.split()} | set(summary_tokens)
+    return [
+        kind,
+        title,
+        url,
+        framework,
+        keys,
+        summary_text,
+        _words(body, skip),
+        list(exact),
+        " ".join(summary_tokens),
+    ]
 
 
 def term_record(t: Term, url: str) -> list:
