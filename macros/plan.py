@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,6 +59,8 @@ class Plan:
     files: dict[str, str] = field(default_factory=dict)
     assets: tuple[tuple[str, str], ...] = ASSETS
     macros: dict[str, str] = field(default_factory=dict)
+    #: Seconds spent on parts of the plan worth watching (``graph``: all concept-graph data).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 #: Macros for hand-written pages, each rendered for the page it belongs on.
@@ -96,7 +99,8 @@ def plan(
         body = linker.link(paths.timeline(fid), None, timeline.timeline_page(site, fid, today))
         pages.append(_page(paths.timeline(fid), t.title, BOOST["framework"], body, "page", fid, [t.title]))
     # The drawing wants the page's full width: no navigation or table-of-contents sidebar.
-    explorer = graphdata.explorer_page(graphs.data)
+    with graphs.timer:
+        explorer = graphdata.explorer_page(graphs.data)
     pages.append(
         _page(paths.GRAPH_EXPLORER, "Concept graph", BOOST["graph"], explorer, hide=["navigation", "toc"])
     )
@@ -109,7 +113,7 @@ def plan(
         **_redirects(site, directory_urls, reserved),
         **graphs.files(),
     }
-    return Plan(tuple(pages), files, ASSETS, _macros(site))
+    return Plan(tuple(pages), files, ASSETS, _macros(site), {"graph": graphs.timer.seconds})
 
 
 #: The search records the browser loads on first use (a script, so it also works from file://).
@@ -257,17 +261,36 @@ class _Graphs:
     """Concept-graph data: each page's neighbourhood (made with its page) and the explorer's."""
 
     def __init__(self, site: Site, directory_urls: bool):
-        self.data = graphdata.GraphData(site, directory_urls)
+        # Timed apart: the graph's share of the build has a budget (docs/about/performance.md).
+        self.timer = _Timer()
+        with self.timer:
+            self.data = graphdata.GraphData(site, directory_urls)
         self._files: dict[str, str] = {}
 
     def section(self, node: str) -> list[Block]:
-        nb = self.data.neighbourhood(node)
-        self._files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", self.data.local_json(nb))
-        return graphdata.section(self.data, nb)
+        with self.timer:
+            nb = self.data.neighbourhood(node)
+            data = graphdata.data_file(f"node:{node}", self.data.local_json(nb))
+            self._files[paths.graph_data(node)] = data
+            return graphdata.section(self.data, nb)
 
     def files(self) -> dict[str, str]:
-        explorer = graphdata.data_file("explorer", graphdata.explorer_json(self.data))
+        with self.timer:
+            explorer = graphdata.data_file("explorer", graphdata.explorer_json(self.data))
         return {**self._files, paths.GRAPH_EXPLORER_DATA: explorer}
+
+
+class _Timer:
+    """Adds up the wall time spent inside ``with timer:`` blocks."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __enter__(self) -> None:
+        self._start = time.perf_counter()
+
+    def __exit__(self, *exc) -> None:
+        self.seconds += time.perf_counter() - self._start
 
 
 class _Linker:

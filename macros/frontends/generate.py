@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,11 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: generate the docs folder for the given mkdocs.yml."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument("--timings", action="store_true", help="also print where the time went")
     args = parser.parse_args(argv)
     path = Path(args.config_file).resolve()
+    start = time.perf_counter()
     try:
         s = settings(read_config(path), path.parent)
-        stats = generate(s)
+        the_plan, stats = generate_plan(s)
     except GenerateError as err:
         print(err, file=sys.stderr)
         return 1
@@ -104,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         f"generated {s.docs_dir.relative_to(s.project)}: {stats.written} written, "
         f"{stats.unchanged} unchanged, {stats.removed} removed"
     )
+    if args.timings:
+        parts = " ".join(f"{k}={v:.2f}" for k, v in the_plan.timings.items())
+        print(f"timings: generate={time.perf_counter() - start:.2f} {parts}")
     return 0
 
 
