@@ -175,7 +175,12 @@ def _link_text(text, labels: Labels, done: set[str], url_of, summary_of) -> str:
     pieces: list[str] = []
     cursor = 0
     i = 0
+    starts, exact_starts = labels.starts, labels.exact_starts
     while i < len(words):
+        # Most words start no label: skip them without a call (find would return None).
+        if folds[i] not in starts and raws[i] not in exact_starts:
+            i += 1
+            continue
         hit = labels.find(raws, folds, i)
         if hit is None:
             i += 1

@@ -65,11 +65,14 @@ class Plan:
 
 #: Macros for hand-written pages, each rendered for the page it belongs on.
 PAGE_MACROS: dict[str, tuple[Callable[[Site, str], str], str]] = {
-    "glossary_index": (index.glossary_index, paths.GLOSSARY_INDEX),
     "frameworks_overview": (index.frameworks_overview, paths.FRAMEWORKS_INDEX),
-    "compel_matrix": (index.compel_matrix, paths.COMPEL_MATRIX),
     "decisions_index": (decision.decisions_index, paths.DECISIONS_INDEX),
     "modification_spectrum": (spectrum.modification_spectrum, spectrum.HERE),
+}
+#: The same for macros that list every term, written as HTML with final URLs (so they need the URL style).
+HTML_MACROS: dict[str, tuple[Callable[[Site, str, bool], str], str]] = {
+    "glossary_index": (index.glossary_index, paths.GLOSSARY_INDEX),
+    "compel_matrix": (index.compel_matrix, paths.COMPEL_MATRIX),
 }
 
 
@@ -113,7 +116,7 @@ def plan(
         **_redirects(site, directory_urls, reserved),
         **graphs.files(),
     }
-    return Plan(tuple(pages), files, ASSETS, _macros(site), {"graph": graphs.timer.seconds})
+    return Plan(tuple(pages), files, ASSETS, _macros(site, directory_urls), {"graph": graphs.timer.seconds})
 
 
 #: The search records the browser loads on first use (a script, so it also works from file://).
@@ -337,9 +340,10 @@ def _redirects(site: Site, directory_urls: bool, reserved: frozenset[str]) -> di
     return out
 
 
-def _macros(site: Site) -> dict[str, str]:
+def _macros(site: Site, directory_urls: bool) -> dict[str, str]:
     kb = site.kb
     out = {name: render(site, here) for name, (render, here) in PAGE_MACROS.items()}
+    out.update({name: render(site, here, directory_urls) for name, (render, here) in HTML_MACROS.items()})
     out["kb_stats"] = (
         f"{len(kb.terms)} terms · {len(kb.clauses)} framework items in "
         f"{len(kb.frameworks)} frameworks · {len(kb.decisions)} decision guides"
