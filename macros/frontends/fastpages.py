@@ -81,6 +81,10 @@ class FastPages:
         self._pending[src_uri] = raw
         return "\n\n".join(parts)
 
+    def rendered(self, src_uri: str) -> bool:
+        """Whether :meth:`markdown` rendered this page itself (Python-Markdown has nothing to do)."""
+        return src_uri in self._rendered
+
     def content(self, src_uri: str, html_text: str) -> tuple[str, Rendered | None, set[str]]:
         """The page's HTML, the page rendered here (if it was), and the ids of its HTML blocks."""
         done = self._rendered.pop(src_uri, None)

@@ -8,6 +8,7 @@ pages planned as blocks, to :class:`~macros.frontends.fastpages.FastPages`.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -37,7 +38,14 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_page_markdown(self, markdown, page, config, files):
         """Generated pages planned as blocks: at most their headings go through Python-Markdown."""
-        return self.fast.markdown(page.file.src_uri, markdown) if self.fast else markdown
+        if not self.fast:
+            return markdown
+        text = self.fast.markdown(page.file.src_uri, markdown)
+        if self.fast.rendered(page.file.src_uri):
+            # Nothing is left to convert: skip building a Markdown instance with every extension
+            # (about a millisecond a page); on_page_content hands mkdocs the finished page.
+            page.render = functools.partial(_nothing_to_render, page)
+        return text
 
     def on_page_content(self, html, page, config, files):
         """The page's finished HTML; its ids count as anchors for link validation."""
@@ -57,3 +65,10 @@ class KnowledgeBasePlugin(BasePlugin):
             if (project / folder).is_dir():
                 server.watch(str(project / folder))
         return server
+
+
+def _nothing_to_render(page, config, files) -> None:
+    """``Page.render`` for a page rendered by FastPages: its HTML, TOC and anchors come next."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
