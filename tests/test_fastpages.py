@@ -77,3 +77,22 @@ def test_a_changed_page_or_other_toc_settings_take_the_ordinary_path(planned):
 def test_headings_with_markdown_beyond_plain_text_are_left_to_python_markdown():
     assert render_blocks([Block("## A *b*", html=False)]) is not None  # escaped by md(): plain text
     assert render_blocks([Block("| a | b |\n|---|---|", html=False)]) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "R&D <b>x</b> \"q\" 'a' ISO/IEC 42001:2023 Art. 3(23) — ü ñ",
+        "a*b*c _d_ #e +f !g |h `i` [j](k) \\ back\\slash",
+        "Same",
+        "  spaced   out  ",
+    ],
+)
+def test_headings_render_as_python_markdown_renders_them(name):
+    from macros.render.markup import heading, para
+    from macros.render.text import md
+
+    blocks = [heading(1, md(name)), para("x"), heading(2, md(name)), heading(2, md(name)), para("y")]
+    done = render_blocks(blocks)
+    assert done is not None
+    assert (done.html, done.toc_tokens) == _convert("\n\n".join(b.text for b in blocks))
