@@ -210,3 +210,9 @@ def term_link(site: Site, term_id: str, here: str) -> str:
     """``[Term](...)`` for a term id, with its summary as the link title."""
     t = site.kb.terms[term_id]
     return f'[{md(t.term)}]({paths.rel(here, paths.term(term_id))} "{attr(t.summary)}")'
+
+
+def clause_link_short(site: Site, ref: str, here: str) -> str:
+    """``[Art. 25](...)``: the clause code only, title as link title."""
+    c = site.kb.clauses[ref]
+    return f'[{md(c.code)}]({paths.rel(here, paths.clause(ref))} "{attr(c.title)}")'
