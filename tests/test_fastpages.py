@@ -96,3 +96,13 @@ def test_headings_render_as_python_markdown_renders_them(name):
     done = render_blocks(blocks)
     assert done is not None
     assert (done.html, done.toc_tokens) == _convert("\n\n".join(b.text for b in blocks))
+
+
+def test_prose_with_code_and_blank_lines_renders_as_python_markdown_renders_it():
+    from macros.render.markup import heading
+    from macros.render.text import prose
+
+    body = prose("Intro *x* <b>y</b>\n\n```\na\n\n\nb\n```\n\n- one\n\n- two\n\n    code\n\n    more")
+    blocks = [heading(2, "A"), Block(body), heading(2, "B"), Block("<p>z</p>")]
+    done = render_blocks(blocks)
+    assert (done.html, done.toc_tokens) == _convert("\n\n".join(b.text for b in blocks))
