@@ -121,9 +121,15 @@ def link_generated_page(
     self_id: str | None,
     url_of: Callable[[str], str],
     summary_of: Callable[[str], str],
+    done: set[str] | None = None,
 ) -> str:
-    """Like :func:`link_first_mentions` for generated pages: only their prose blocks are read."""
-    done: set[str] = {self_id} if self_id else set()
+    """Like :func:`link_first_mentions` for generated pages: only their prose blocks are read.
+
+    ``done`` holds the terms already linked, so a page written in several blocks links each term once.
+    """
+    done = set() if done is None else done
+    if self_id:
+        done.add(self_id)
     out: list[str] = []
     pos = 0
     for m in _PROSE_BLOCK.finditer(page_html):
@@ -169,7 +175,12 @@ def _link_text(text, labels: Labels, done: set[str], url_of, summary_of) -> str:
     pieces: list[str] = []
     cursor = 0
     i = 0
+    starts, exact_starts = labels.starts, labels.exact_starts
     while i < len(words):
+        # Most words start no label: skip them without a call (find would return None).
+        if folds[i] not in starts and raws[i] not in exact_starts:
+            i += 1
+            continue
         hit = labels.find(raws, folds, i)
         if hit is None:
             i += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from .render import (
     timeline,
 )
 from .render.export import kb_json
+from .render.markup import Block, join
 from .render.redirect import alias_slugs, redirect_html
 from .render.text import attr, esc, safe_title
 from .search import clause_keywords, clause_record, search_record, term_keywords, term_record
@@ -49,11 +51,16 @@ BOOST = {"term": 3, "clause": 2, "framework": 1.5, "decision": 1.5, "crosswalk":
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """One generated Markdown page: its source path, front matter and body."""
+    """One generated Markdown page: its source path, front matter and body.
+
+    ``blocks`` is the same body as :class:`~.render.markup.Block` s when its renderer wrote
+    it that way (term and clause pages), so an engine may skip parsing the HTML ones.
+    """
 
     path: str
     meta: dict
     body: str
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,15 +71,20 @@ class Plan:
     files: dict[str, str] = field(default_factory=dict)
     assets: tuple[tuple[str, str], ...] = ASSETS
     macros: dict[str, str] = field(default_factory=dict)
+    #: Seconds spent on parts of the plan worth watching (``graph``: all concept-graph data).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 #: Macros for hand-written pages, each rendered for the page it belongs on.
 PAGE_MACROS: dict[str, tuple[Callable[[Site, str], str], str]] = {
-    "glossary_index": (index.glossary_index, paths.GLOSSARY_INDEX),
     "frameworks_overview": (index.frameworks_overview, paths.FRAMEWORKS_INDEX),
-    "compel_matrix": (index.compel_matrix, paths.COMPEL_MATRIX),
     "decisions_index": (decision.decisions_index, paths.DECISIONS_INDEX),
     "modification_spectrum": (spectrum.modification_spectrum, spectrum.HERE),
+}
+#: The same for macros that list every term, written as HTML with final URLs (so they need the URL style).
+HTML_MACROS: dict[str, tuple[Callable[[Site, str, bool], str], str]] = {
+    "glossary_index": (index.glossary_index, paths.GLOSSARY_INDEX),
+    "compel_matrix": (index.compel_matrix, paths.COMPEL_MATRIX),
 }
 
 
@@ -109,21 +121,21 @@ def plan(
         body = linker.link(paths.timeline(fid), None, timeline.timeline_page(site, fid, today))
         pages.append(_page(paths.timeline(fid), t.title, BOOST["framework"], body, "page", fid, [t.title]))
     # The drawing wants the page's full width: no navigation or table-of-contents sidebar.
-    explorer = graphdata.explorer_page(graphs.data)
+    with graphs.timer:
+        explorer = graphdata.explorer_page(graphs.data)
     pages.append(
         _page(paths.GRAPH_EXPLORER, "Concept graph", BOOST["graph"], explorer, hide=["navigation", "toc"])
     )
     pages = [p for p in pages if p.path not in reserved]
     files = {
         "kb.json": kb_json(site, directory_urls),
-        SEARCH_INDEX: search_index(site, directory_urls),
-        NAMES_INDEX: names_index(site, directory_urls),
+        **search_files(search_records(site, directory_urls)),
         SEARCH_MODE: 'window.__kbSearchMode = "builtin";\n',
         **_exports(site),
         **_redirects(site, directory_urls, reserved),
         **graphs.files(),
     }
-    return Plan(tuple(pages), files, ASSETS, _macros(site))
+    return Plan(tuple(pages), files, ASSETS, _macros(site, directory_urls), {"graph": graphs.timer.seconds})
 
 
 #: The search records the browser loads on first use (a script, so it also works from file://).
@@ -133,15 +145,18 @@ NAMES_INDEX = "search/kb-names.js"
 SEARCH_MODE = "assets/kb-search-mode.js"
 
 
+def search_files(records: list[list]) -> dict[str, str]:
+    """The search index and the names-only index, from one list of records."""
+    slim = [[*r[:5], "", "", r[7]] for r in records]
+    return {
+        SEARCH_INDEX: _index_script("__kbSearchIndex", records),
+        NAMES_INDEX: _index_script("__kbSearchNames", slim),
+    }
+
+
 def search_index(site: Site, directory_urls: bool = True) -> str:
     """Every term, clause, guide and crosswalk page as a search record (kb-search.js ranks them)."""
     return _index_script("__kbSearchIndex", search_records(site, directory_urls))
-
-
-def names_index(site: Site, directory_urls: bool = True) -> str:
-    """The same records with names and codes only: what Pagefind mode loads to put exact names first."""
-    slim = [[*r[:5], "", "", r[7]] for r in search_records(site, directory_urls)]
-    return _index_script("__kbSearchNames", slim)
 
 
 def _index_script(variable: str, records: list) -> str:
@@ -184,12 +199,23 @@ def search_records(site: Site, directory_urls: bool = True) -> list[list]:
 
 
 def _page(
-    path: str, title: str, boost: float, body: str, kind: str = "page", framework: str = "", names=(), **meta
+    path: str,
+    title: str,
+    boost: float,
+    body: str | list[Block],
+    kind: str = "page",
+    framework: str = "",
+    names=(),
+    **meta,
 ) -> PlannedPage:
     # The title is set in front matter, made safe for themes that strip tags and
     # unescape it; render_macros: false keeps both engines' Jinja away from data.
     front = {"title": safe_title(title), "render_macros": False, "search": {"boost": boost}, **meta}
-    return PlannedPage(path, front, pagefind_marks(kind, framework, names) + body)
+    marks = Block(pagefind_marks(kind, framework, names))
+    if isinstance(body, str):
+        return PlannedPage(path, front, f"{marks.text}\n\n{body}")
+    blocks = (marks, *(b for b in body if b.text))
+    return PlannedPage(path, front, join(blocks), blocks)
 
 
 def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
@@ -207,14 +233,15 @@ def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
         if words
         else ""
     )
-    return f"{filters}{meta}{weighted}\n\n"
+    # A paragraph of its own: the engines render it as written, and it sits apart from the page's text.
+    return f"<p>{filters}{meta}{weighted}</p>"
 
 
 def _term_pages(site: Site, linker: _Linker, graphs: _Graphs):
     for tid in sorted(site.kb.terms):
         t = site.kb.terms[tid]
         here = paths.term(tid)
-        body = linker.link(here, tid, term.term_page(site, tid, graphs.section(tid)))
+        body = linker.link_blocks(here, tid, term.term_blocks(site, tid, graphs.section(tid), linker.dirs))
         # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
         kb_tags = [
             CATEGORIES[t.category],
@@ -228,7 +255,9 @@ def _term_pages(site: Site, linker: _Linker, graphs: _Graphs):
 def _clause_pages(site: Site, linker: _Linker, graphs: _Graphs):
     for ref, c in site.kb.clauses.items():
         here = paths.clause(ref)
-        body = linker.link(here, None, clause.clause_page(site, ref, graphs.section(ref)))
+        body = linker.link_blocks(
+            here, None, clause.clause_blocks(site, ref, graphs.section(ref), linker.dirs)
+        )
         # The code alone as the title: a long title dilutes the title field, and clause
         # codes are what reviewers type (the page's heading still shows the full title).
         names = clause_keywords(c)
@@ -260,17 +289,36 @@ class _Graphs:
     """Concept-graph data: each page's neighbourhood (made with its page) and the explorer's."""
 
     def __init__(self, site: Site, directory_urls: bool):
-        self.data = graphdata.GraphData(site, directory_urls)
+        # Timed apart: the graph's share of the build has a budget (docs/about/performance.md).
+        self.timer = _Timer()
+        with self.timer:
+            self.data = graphdata.GraphData(site, directory_urls)
         self._files: dict[str, str] = {}
 
-    def section(self, node: str) -> str:
-        nb = self.data.neighbourhood(node)
-        self._files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", self.data.local_json(nb))
-        return graphdata.section(self.data, nb)
+    def section(self, node: str) -> list[Block]:
+        with self.timer:
+            nb = self.data.neighbourhood(node)
+            data = graphdata.data_file(f"node:{node}", self.data.local_json(nb))
+            self._files[paths.graph_data(node)] = data
+            return graphdata.section(self.data, nb)
 
     def files(self) -> dict[str, str]:
-        explorer = graphdata.data_file("explorer", graphdata.explorer_json(self.data))
+        with self.timer:
+            explorer = graphdata.data_file("explorer", graphdata.explorer_json(self.data))
         return {**self._files, paths.GRAPH_EXPLORER_DATA: explorer}
+
+
+class _Timer:
+    """Adds up the wall time spent inside ``with timer:`` blocks."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __enter__(self) -> None:
+        self._start = time.perf_counter()
+
+    def __exit__(self, *exc) -> None:
+        self.seconds += time.perf_counter() - self._start
 
 
 class _Linker:
@@ -281,7 +329,7 @@ class _Linker:
         self.dirs = directory_urls
         self.labels = Labels.build(site.kb)
 
-    def link(self, here: str, self_id: str | None, body: str) -> str:
+    def link(self, here: str, self_id: str | None, body: str, done: set[str] | None = None) -> str:
         from_url = paths.page_url(here, self.dirs)
         terms = self.site.kb.terms
         return link_generated_page(
@@ -290,7 +338,18 @@ class _Linker:
             self_id,
             lambda tid: paths.url_rel(paths.page_url(paths.term(tid), self.dirs), from_url),
             lambda tid: terms[tid].summary,
+            done,
         )
+
+    def link_blocks(self, here: str, self_id: str | None, blocks: list[Block]) -> list[Block]:
+        """:meth:`link` over a page's HTML blocks, each term linked once per page."""
+        done: set[str] = set()
+        return [Block(self.link(here, self_id, b.text, done)) if _is_prose(b) else b for b in blocks]
+
+
+def _is_prose(block: Block) -> bool:
+    # Only prose and summaries are auto-linked (see autolink): skip every other block unread.
+    return block.html and block.text.startswith(('<div class="kb-prose">', '<p class="kb-summary">'))
 
 
 def _redirects(site: Site, directory_urls: bool, reserved: frozenset[str]) -> dict[str, str]:
@@ -306,9 +365,10 @@ def _redirects(site: Site, directory_urls: bool, reserved: frozenset[str]) -> di
     return out
 
 
-def _macros(site: Site) -> dict[str, str]:
+def _macros(site: Site, directory_urls: bool) -> dict[str, str]:
     kb = site.kb
     out = {name: render(site, here) for name, (render, here) in PAGE_MACROS.items()}
+    out.update({name: render(site, here, directory_urls) for name, (render, here) in HTML_MACROS.items()})
     out["kb_stats"] = (
         f"{len(kb.terms)} terms · {len(kb.clauses)} framework items in "
         f"{len(kb.frameworks)} frameworks · {len(kb.decisions)} decision guides"

@@ -8,6 +8,7 @@ mention it. Pure functions over the model.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Clause, Term
 
@@ -165,15 +166,20 @@ def tokens(text: str) -> list[str]:
     """Normalised tokens: lower case, hyphens as spaces, singular, clause prefixes split from numbers."""
     out: list[str] = []
     for raw in _NORM_SPLIT.split(_NORM_DROP.sub("", str(text).casefold())):
-        word = raw.strip(".")
-        if not word:
-            continue
-        m = _CODE_PREFIX.match(word)
-        if m:
-            out += [_SYNONYMS.get(m.group(1), m.group(1)), m.group(2).strip(".")]
-            continue
-        out.append(_SYNONYMS.get(word, singular(word)))
+        out += _word_tokens(raw)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_tokens(raw: str) -> tuple[str, ...]:
+    # Prose repeats its words: each distinct word is normalised once per build.
+    word = raw.strip(".")
+    if not word:
+        return ()
+    m = _CODE_PREFIX.match(word)
+    if m:
+        return (_SYNONYMS.get(m.group(1), m.group(1)), m.group(2).strip("."))
+    return (_SYNONYMS.get(word, singular(word)),)
 
 
 def normalise(text: str) -> str:
@@ -198,15 +204,28 @@ def _words(text: str, skip: set[str], limit: int = 60) -> str:
 def search_record(
     kind: str, title: str, url: str, names, summary: str, body: str, framework: str = "", exact=()
 ) -> list:
-    """A compact record: [kind, title, url, framework, keys, summary, body words, exact-only keys].
+    """A compact record: [kind, title, url, framework, keys, summary, body words, exact-only keys,
+    summary tokens].
 
     Exact-only keys (``art 3 23`` for Art. 3's points) match a whole query and nothing less,
-    so a page is not found through the words of its numbered points.
+    so a page is not found through the words of its numbered points. The summary's tokens are
+    written out so the browser need not normalise every summary after each page load.
     """
     keys = _keys(names)
     summary_text = " ".join(str(summary).split())
-    skip = {t for k in keys for t in k.split()} | set(tokens(summary_text))
-    return [kind, title, url, framework, keys, summary_text, _words(body, skip), list(exact)]
+    summary_tokens = tokens(summary_text)
+    skip = {t for k in keys for t in k.split()} | set(summary_tokens)
+    return [
+        kind,
+        title,
+        url,
+        framework,
+        keys,
+        summary_text,
+        _words(body, skip),
+        list(exact),
+        " ".join(summary_tokens),
+    ]
 
 
 def term_record(t: Term, url: str) -> list:

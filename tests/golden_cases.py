@@ -26,6 +26,7 @@ from macros.render import (
     term,
     timeline,
 )
+from macros.render.markup import join
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -43,7 +44,7 @@ def _graph_json(site, node: str | None) -> str:
 
 def _graph_section(site, node: str) -> str:
     data = graphdata.GraphData(site)
-    return graphdata.section(data, data.neighbourhood(node)) + "\n"
+    return join(graphdata.section(data, data.neighbourhood(node))) + "\n"
 
 
 CASES = {

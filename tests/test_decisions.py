@@ -56,8 +56,10 @@ def test_outcomes_list_what_applies_through_the_graph(mini):
 def test_terms_and_clauses_link_back_to_guides(mini):
     from macros.render import clause, term
 
-    assert "[Tune or not?](../decisions/tune-or-not.md)" in term.term_page(mini, "lora")
-    assert "[Tune or not?](../../decisions/tune-or-not.md)" in clause.clause_page(mini, "eu-ai-act:art-25")
+    assert '<a href="../../decisions/tune-or-not/">Tune or not?</a>' in term.term_page(mini, "lora")
+    assert '<a href="../../../decisions/tune-or-not/">Tune or not?</a>' in clause.clause_page(
+        mini, "eu-ai-act:art-25"
+    )
 
 
 # ---- the real guides -------------------------------------------------------

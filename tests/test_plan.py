@@ -56,6 +56,21 @@ def test_prose_is_auto_linked_with_final_urls_for_each_url_style(mini_kb):
     assert 'class="kb-autolink" href="../../glossary/provider.html"' in body(flat, art25)
 
 
+def test_term_and_clause_pages_link_with_final_urls_for_each_url_style(mini_kb):
+    def body(p, path):
+        return next(x.body for x in p.pages if x.path == path)
+
+    dirs, flat = plan(mini_kb, directory_urls=True), plan(mini_kb, directory_urls=False)
+    ft, art25 = "glossary/fine-tuning.md", "frameworks/eu-ai-act/art-25.md"
+    assert '<a href="../../frameworks/eu-ai-act/art-25/">Art. 25 — ' in body(dirs, ft)
+    assert '<a href="../frameworks/eu-ai-act/art-25.html">Art. 25 — ' in body(flat, ft)
+    assert '<a href="../../../glossary/fine-tuning/" title=' in body(dirs, art25)
+    assert '<a href="../../glossary/fine-tuning.html" title=' in body(flat, art25)
+    assert '<a href="../">EU AI Act</a> › ' in body(dirs, art25)
+    assert '<a href="index.html">EU AI Act</a> › ' in body(flat, art25)
+    assert ".md" not in "".join(b.text for b in next(x for x in dirs.pages if x.path == ft).blocks if b.html)
+
+
 def test_files_hold_kb_json_and_alias_redirects(mini_kb):
     dirs, flat = plan(mini_kb, True), plan(mini_kb, False)
     assert json.loads(dirs.files["kb.json"])["terms"][0]["url"] == "glossary/fine-tuning/"
@@ -85,7 +100,7 @@ def test_assets_and_macros_are_part_of_the_plan(planned):
 
 def test_pages_carry_pagefind_filters_and_weighted_names(planned):
     lora = next(p for p in planned.pages if p.path == "glossary/lora.md")
-    assert lora.body.startswith('<span data-pagefind-filter="kind:term"></span>')
+    assert lora.body.startswith('<p><span data-pagefind-filter="kind:term"></span>')
     assert 'data-pagefind-weight="10">' in lora.body and "LoRA" in lora.body.split("\n", 1)[0]
     art25 = next(p for p in planned.pages if p.path == "frameworks/eu-ai-act/art-25.md")
     assert 'data-pagefind-filter="framework:EU AI Act"' in art25.body

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 from golden_cases import CASES, GOLDEN, render
 
 from macros.render import export, term
@@ -40,4 +41,33 @@ def test_kb_json_shape(site):
 def test_inverse_relations_appear_on_the_target(site):
     page = term.term_page(site, "lora")
     assert "## Referenced by" in page and "### Broader terms" in page
-    assert "[Fine-tuning](fine-tuning.md" in page
+    assert '<a href="../fine-tuning/" title=' in page
+
+
+def _markdown_it(text: str) -> str:
+    from macros.render import text as t
+
+    return t._markdown().render(text)
+
+
+def test_plain_prose_takes_the_short_path_with_markdown_it_output():
+    import random
+
+    from macros.pipeline import load_kb
+    from macros.render.text import _paragraphs
+
+    kb, _ = load_kb(ROOT)
+    fields = [x for t in kb.terms.values() for x in (t.explanation, t.why_it_matters, t.compel.usage)]
+    fields += [c.details for c in kb.clauses.values() if c.details]
+    rng = random.Random(3)
+    alphabet = "ab Z9 ,.;:'’\"?%/()–—-\n\n  \t*_[]<>&#1.)=|`"
+    plain = "ab Z9 ,.;:'’\"?%/()–—-\n"
+    for chars in (alphabet, plain):
+        fields += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 40))) for _ in range(10000)]
+    short = 0
+    for text in fields:
+        fast = _paragraphs(text)
+        if fast is not None:
+            short += 1
+            assert fast == _markdown_it(text), repr(text)
+    assert short > 100

@@ -24,32 +24,57 @@
 
   function stripDots(w) { return w.replace(/^\.+|\.+$/g, ""); }
 
+  /* Each distinct word is normalised once per page: preparing the records re-reads the same
+     words thousands of times, and this is most of the time to a first result. */
+  var WORD_CACHE = new Map();
+  function wordTokens(raw) {
+    var hit = WORD_CACHE.get(raw);
+    if (hit) return hit;
+    var word = stripDots(raw), out;
+    if (!word) out = [];
+    else {
+      var m = CODE_PREFIX.exec(word);
+      out = m ? [SYNONYMS[m[1]] || m[1], stripDots(m[2])] : [SYNONYMS[word] || singular(word)];
+    }
+    WORD_CACHE.set(raw, out);
+    return out;
+  }
+
   function tokens(text) {
     var out = [];
-    String(text).toLowerCase().replace(DROP, "").split(SPLIT).forEach(function (raw) {
-      var word = stripDots(raw);
-      if (!word) return;
-      var m = CODE_PREFIX.exec(word);
-      if (m) { out.push(SYNONYMS[m[1]] || m[1], stripDots(m[2])); return; }
-      out.push(SYNONYMS[word] || singular(word));
-    });
+    var words = String(text).toLowerCase().replace(DROP, "").split(SPLIT);
+    for (var i = 0; i < words.length; i++) {
+      var t = wordTokens(words[i]);
+      for (var j = 0; j < t.length; j++) out.push(t[j]);
+    }
     return out;
   }
 
   function normalise(text) { return tokens(text).join(" "); }
 
-  /* Records: [kind, title, url, framework, keys, summary, words, exact-only keys]. Tokenised once. */
+  /* Records: [kind, title, url, framework, keys, summary, words, exact-only keys, summary tokens].
+     Preparing them must be cheap: it runs again after every page load (no instant navigation),
+     before the first result. Names, body words and summary tokens are kept as " a b c " strings and
+     searched for " t " (tokens hold no spaces, so this is token equality); a summary without its
+     tokens (the names-only index) and the title are tokenised on first need. */
   function prepare(records) {
     return records.map(function (r) {
-      var keyTokens = {};
-      r[4].forEach(function (k) { k.split(" ").forEach(function (t) { keyTokens[t] = true; }); });
-      var titleTokens = tokens(r[1]);
       return {
         kind: r[0], title: r[1], url: r[2], framework: r[3], keys: r[4], summary: r[5], exact: r[7] || [],
-        keyTokens: keyTokens, titleLen: titleTokens.length,
-        summaryTokens: tokens(r[5]), words: r[6] ? r[6].split(" ") : []
+        keyText: " " + r[4].join(" ") + " ", wordText: " " + r[6] + " ",
+        summaryText: typeof r[8] === "string" ? " " + r[8] + " " : null, titleLen: -1
       };
     });
+  }
+
+  function summaryText(r) {
+    if (r.summaryText === null) r.summaryText = " " + tokens(r.summary).join(" ") + " ";
+    return r.summaryText;
+  }
+
+  function titleLen(r) {
+    if (r.titleLen < 0) r.titleLen = tokens(r.title).length;
+    return r.titleLen;
   }
 
   var KIND = { term: 30, clause: 20, guide: 10, page: 0 };
@@ -61,8 +86,8 @@
 
   function score(r, q, qt, code) {
     var i, k;
-    for (i = 0; i < r.keys.length; i++) if (r.keys[i] === q) return 1000 + kindBoost(r, code) - r.titleLen;
-    if (r.exact.indexOf(q) >= 0) return 1000 + kindBoost(r, code) - r.titleLen;
+    for (i = 0; i < r.keys.length; i++) if (r.keys[i] === q) return 1000 + kindBoost(r, code) - titleLen(r);
+    if (r.exact.indexOf(q) >= 0) return 1000 + kindBoost(r, code) - titleLen(r);
     if (code) {
       /* "Art. 3(23)" -> "art 3 23": the clause whose code is a prefix of the query. */
       for (k = qt.length - 1; k >= 2; k--) {
@@ -72,20 +97,17 @@
     }
     var inKeys = 0, prefix = 0, inSummary = 0, inWords = 0;
     for (i = 0; i < qt.length; i++) {
-      var t = qt[i];
-      if (r.keyTokens[t]) { inKeys++; continue; }
-      if (i === qt.length - 1 && t.length >= 2) {
-        for (var kt in r.keyTokens) if (kt.indexOf(t) === 0) { prefix++; break; }
-        if (prefix) continue;
-      }
-      if (r.summaryTokens.indexOf(t) >= 0) inSummary++;
-      else if (r.words.indexOf(t) >= 0) inWords++;
+      var t = qt[i], spaced = " " + t + " ";
+      if (r.keyText.indexOf(spaced) >= 0) { inKeys++; continue; }
+      if (i === qt.length - 1 && t.length >= 2 && r.keyText.indexOf(" " + t) >= 0) { prefix++; continue; }
+      if (summaryText(r).indexOf(spaced) >= 0) inSummary++;
+      else if (r.wordText.indexOf(spaced) >= 0) inWords++;
     }
     var n = qt.length;
     if (inKeys + prefix === n) {
       /* Every word is in the names: whole names beat pages that share one word. */
-      for (i = 0; i < r.keys.length; i++) if (r.keys[i].indexOf(q) === 0) return 600 + kindBoost(r, code) - r.titleLen;
-      return 500 + 10 * inKeys + kindBoost(r, code) - 2 * Math.abs(r.titleLen - n);
+      for (i = 0; i < r.keys.length; i++) if (r.keys[i].indexOf(q) === 0) return 600 + kindBoost(r, code) - titleLen(r);
+      return 500 + 10 * inKeys + kindBoost(r, code) - 2 * Math.abs(titleLen(r) - n);
     }
     var found = inKeys + prefix + inSummary + inWords;
     if (!found) return 0;

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..pipeline import load_site
-from ..plan import plan
+from ..plan import Plan, plan
 from ..problems import DataError, format_report
 from . import guard
 from .writer import WriteStats, handwritten, write_plan
@@ -63,6 +64,11 @@ def settings(config: dict[str, Any], project: Path) -> Settings:
 
 def generate(s: Settings) -> WriteStats:
     """Load, check, plan and write; raise :class:`GenerateError` with every data problem."""
+    return generate_plan(s)[1]
+
+
+def generate_plan(s: Settings) -> tuple[Plan, WriteStats]:
+    """:func:`generate`, also returning the plan (the mkdocs front end reuses its page blocks)."""
     try:
         site = load_site(s.project)
     except DataError as err:
@@ -72,7 +78,7 @@ def generate(s: Settings) -> WriteStats:
     missing = [src for src, _ in the_plan.assets if not (ASSET_ROOT / src).is_file()]
     if missing:
         raise GenerateError(f"asset {missing[0]} is missing; run `make setup`")
-    return write_plan(the_plan, ASSET_ROOT, s.project / SOURCE_DOCS, s.docs_dir)
+    return the_plan, write_plan(the_plan, ASSET_ROOT, s.project / SOURCE_DOCS, s.docs_dir)
 
 
 def read_config(path: Path) -> dict[str, Any]:
@@ -87,11 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: generate the docs folder for the given mkdocs.yml."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument("--timings", action="store_true", help="also print where the time went")
     args = parser.parse_args(argv)
     path = Path(args.config_file).resolve()
+    start = time.perf_counter()
     try:
         s = settings(read_config(path), path.parent)
-        stats = generate(s)
+        the_plan, stats = generate_plan(s)
     except GenerateError as err:
         print(err, file=sys.stderr)
         return 1
@@ -99,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         f"generated {s.docs_dir.relative_to(s.project)}: {stats.written} written, "
         f"{stats.unchanged} unchanged, {stats.removed} removed"
     )
+    if args.timings:
+        parts = " ".join(f"{k}={v:.2f}" for k, v in the_plan.timings.items())
+        print(f"timings: generate={time.perf_counter() - start:.2f} {parts}")
     return 0
 
 

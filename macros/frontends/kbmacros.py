@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..plan import PAGE_MACROS
+from ..plan import HTML_MACROS, PAGE_MACROS
 from .writer import macros_file
 
 #: Macros available to hand-written pages (each rendered for the page it belongs on).
-NAMES = (*PAGE_MACROS, "kb_stats", "vocabularies")
+NAMES = (*PAGE_MACROS, *HTML_MACROS, "kb_stats", "vocabularies")
 
 
 def _docs_dir(conf) -> Path:

@@ -17,6 +17,9 @@ import yaml
 
 from ..plan import Plan, PlannedPage
 
+#: libyaml's emitter when PyYAML has it (the same text, several times faster), else PyYAML's own.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 @dataclass(frozen=True)
 class WriteStats:
@@ -29,7 +32,7 @@ class WriteStats:
 
 def page_source(page: PlannedPage) -> str:
     """A generated page as Markdown with YAML front matter."""
-    front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False, width=1000)
+    front = yaml.dump(page.meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{page.body}\n"
 
 

@@ -1,4 +1,8 @@
-"""Clause pages (every article, subcategory, control, stage...) and framework trees."""
+"""Clause pages (every article, subcategory, control, stage...) and framework trees.
+
+A clause page is written as :class:`~.markup.Block` s, like a term page: its
+lists of citing terms grow with the glossary. Framework trees stay Markdown.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from ..model import Clause
 from ..site import Site
 from . import paths
 from .crosswalk import in_other_frameworks
-from .term import term_link
+from .markup import Block, Here, items, join, link, md_block, para, text
+from .markup import heading as md_heading
+from .term import term_html_link
 from .text import esc, href, md, prose
 from .timeline import clause_dates
 
@@ -25,71 +31,83 @@ def heading(c: Clause) -> str:
     return c.title if c.code.casefold() == c.title.casefold() else f"{c.code} — {c.title}"
 
 
-def clause_page(site: Site, ref: str, graph: str = "") -> str:
-    """Markdown for ``frameworks/<fw>/<id>.md``; ``graph`` is its concept-graph section, if any."""
+def clause_page(site: Site, ref: str, graph=(), directory_urls: bool = True) -> str:
+    """Markdown for ``frameworks/<fw>/<id>.md``; ``graph`` holds its concept-graph blocks, if any."""
+    return join(clause_blocks(site, ref, graph, directory_urls))
+
+
+def clause_blocks(site: Site, ref: str, graph=(), directory_urls: bool = True) -> list[Block]:
+    """The page as blocks (one page per clause, so its lists of terms are finished HTML).
+
+    The application dates and the crosswalk rows stay Markdown: they do not grow with the glossary.
+    """
     c = site.kb.clauses[ref]
-    here = paths.clause(ref)
+    here = Here(paths.clause(ref), directory_urls)
     fw = site.kb.frameworks.get(c.framework)
-    parts = [
+    fw_link = link(here.to(paths.framework(c.framework)), text(c.framework_name))
+    return [
         _breadcrumbs(site, c, here),
-        f"# {md(heading(c))}",
-        f"**Framework:** [{md(c.framework_name)}]({paths.rel(here, paths.framework(c.framework))})"
-        f" · **Kind:** {md(c.kind)} · **Code:** `{esc(c.code)}` · **Reference:** `{ref}`",
-        f'<p class="kb-summary">{esc(c.summary)}</p>',
-        prose(c.details) if c.details else "",
-        clause_dates(site, ref, here),
-        _children(site, c, here),
-        in_other_frameworks(site, ref, here),
-        _backlinks(site, ref, here),
-        _guides(site, ref, here),
-        graph,
-        f"[Official text of {md(fw.name)}]({href(fw.url)})" if fw else "",
+        md_heading(1, md(heading(c))),
+        para(
+            f"<strong>Framework:</strong> {fw_link} · <strong>Kind:</strong> {text(c.kind)} · "
+            f"<strong>Code:</strong> <code>{esc(c.code)}</code> · "
+            f"<strong>Reference:</strong> <code>{esc(ref)}</code>"
+        ),
+        para(esc(c.summary), "kb-summary"),
+        Block(prose(c.details) if c.details else ""),
+        md_block(clause_dates(site, ref, here.src)),
+        *_children(site, c, here),
+        md_block(in_other_frameworks(site, ref, here.src)),
+        *_backlinks(site, ref, here),
+        *_guides(site, ref, here),
+        *graph,
+        para(link(href(fw.url), f"Official text of {text(fw.name)}")) if fw else Block(""),
     ]
-    return "\n\n".join(p for p in parts if p)
 
 
-def _breadcrumbs(site: Site, c: Clause, here: str) -> str:
-    crumbs = [f"[{md(c.framework_name)}]({paths.rel(here, paths.framework(c.framework))})"]
-    crumbs += [f"[{md(a.code)}]({paths.rel(here, paths.clause(a.ref))})" for a in site.kb.ancestors(c.ref)]
-    crumbs.append(md(c.code))
-    return (
-        '<nav class="kb-breadcrumbs" aria-label="Breadcrumbs" markdown="1">\n'
-        + " › ".join(crumbs)
-        + "\n</nav>"
+def _breadcrumbs(site: Site, c: Clause, here: Here) -> Block:
+    crumbs = [link(here.to(paths.framework(c.framework)), text(c.framework_name))]
+    crumbs += [link(here.to(paths.clause(a.ref)), text(a.code)) for a in site.kb.ancestors(c.ref)]
+    crumbs.append(text(c.code))
+    return Block(
+        '<nav class="kb-breadcrumbs" aria-label="Breadcrumbs">\n<p>' + " › ".join(crumbs) + "</p>\n</nav>"
     )
 
 
-def _children(site: Site, c: Clause, here: str) -> str:
+def _children(site: Site, c: Clause, here: Here) -> list[Block]:
     kids = site.kb.children_of(c.ref)
     if not kids:
-        return ""
-    lines = [f"- [{md(k.code)} — {md(k.title)}]({paths.rel(here, paths.clause(k.ref))})" for k in kids]
-    return "## Contents\n\n" + "\n".join(lines)
+        return []
+    lines = [link(here.to(paths.clause(k.ref)), f"{text(k.code)} — {text(k.title)}") for k in kids]
+    return [md_heading(2, "Contents"), items(lines)]
 
 
-def _backlinks(site: Site, ref: str, here: str) -> str:
+def _backlinks(site: Site, ref: str, here: Here) -> list[Block]:
     from .. import graph as kg
 
     groups = kg.incoming(site.graph, ref, "term")
-    out = []
+    out: list[Block] = []
     for rel, title in _BACKLINK_HEADINGS.items():
-        links = sorted(groups.get(rel, []), key=lambda x: site.kb.terms[x.node].term.casefold())
-        if links:
+        found = sorted(groups.get(rel, []), key=lambda x: site.kb.terms[x.node].term.casefold())
+        if found:
             lines = [
-                f"- {term_link(site, x.node, here)}" + (f" — {md(x.note)}" if x.note else "") for x in links
+                term_html_link(site, x.node, here) + (f" — {text(x.note)}" if x.note else "") for x in found
             ]
-            out.append(f"### {title}\n\n" + "\n".join(lines))
+            out += [md_heading(3, title), items(lines)]
     if not out:
-        return "## Terms that reference this\n\nNo glossary term references this item yet."
-    return "## Terms that reference this\n\n" + "\n\n".join(out)
+        return [
+            md_heading(2, "Terms that reference this"),
+            para("No glossary term references this item yet."),
+        ]
+    return [md_heading(2, "Terms that reference this"), *out]
 
 
-def _guides(site: Site, ref: str, here: str) -> str:
+def _guides(site: Site, ref: str, here: Here) -> list[Block]:
     guides = site.guides_citing(ref)
     if not guides:
-        return ""
-    lines = [f"- [{md(g.title)}]({paths.rel(here, paths.decision(g.id))})" for g in guides]
-    return "## Decision guides\n\n" + "\n".join(lines)
+        return []
+    lines = [link(here.to(paths.decision(g.id)), text(g.title)) for g in guides]
+    return [md_heading(2, "Decision guides"), items(lines)]
 
 
 def framework_page(site: Site, framework_id: str) -> str:

@@ -105,4 +105,17 @@ def kb_json(site: Site, use_directory_urls: bool = True) -> str:
             for d in kb.decisions.values()
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    return _one_record_per_line(data)
+
+
+def _one_record_per_line(data: dict) -> str:
+    """JSON with each list item on its own line: diff-friendly, and written by json's C encoder
+    (``indent`` switches json to its pure-Python encoder, a second per thousand terms)."""
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            rows = ",\n".join(json.dumps(x, ensure_ascii=False) for x in value)
+            parts.append(f"{json.dumps(key)}: [\n{rows}\n]")
+        else:
+            parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}"

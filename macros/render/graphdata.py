@@ -30,6 +30,7 @@ from ..vocab import CATEGORIES, FRAMEWORKS, MAPPING_RELATIONS, REFERENCE_RELATIO
 from . import paths
 from .clause import heading
 from .graphlayout import explorer_groups, layout
+from .markup import Block, md_block
 from .text import attr, esc
 
 #: At most this many neighbours drawn at depth 1, and at depth 2, on a page's graph.
@@ -523,18 +524,20 @@ def explorer_json(data: GraphData) -> str:
     return _dumps(data.explorer_data())
 
 
-def section(data: GraphData, nb: Neighbourhood) -> str:
+def section(data: GraphData, nb: Neighbourhood) -> list[Block]:
     """The "Concept graph" section of a term or clause page: the container and its text summary."""
     # Left out of the search index: the summary repeats the page's lists, and Material's search
     # would add a record per page for it.
-    return (
-        "## Concept graph { data-search-exclude }\n\n"
-        f'<div class="kb-graph kb-graph--local" data-kb-graph="local" data-kb-node="{attr(nb.node)}" '
-        f'data-kb-src="{attr(paths.graph_data(nb.node))}">\n'
-        f'<p class="kb-graph__summary">{esc(describe(data, nb))}</p>\n'
-        '<p class="kb-graph__nojs">The drawing needs JavaScript; the lists on this page hold the same '
-        "links.</p>\n</div>"
-    )
+    return [
+        md_block("## Concept graph { data-search-exclude }"),
+        Block(
+            f'<div class="kb-graph kb-graph--local" data-kb-graph="local" data-kb-node="{attr(nb.node)}" '
+            f'data-kb-src="{attr(paths.graph_data(nb.node))}">\n'
+            f'<p class="kb-graph__summary">{esc(describe(data, nb))}</p>\n'
+            '<p class="kb-graph__nojs">The drawing needs JavaScript; the lists on this page hold the same '
+            "links.</p>\n</div>"
+        ),
+    ]
 
 
 def explorer_page(data: GraphData) -> str:

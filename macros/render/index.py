@@ -14,7 +14,8 @@ from ..vocab import (
     TERM_RELATIONS,
 )
 from . import paths
-from .term import term_link
+from .markup import Here, items, join, link, md_block, para, text
+from .term import term_html_link
 from .text import esc, md
 
 
@@ -23,8 +24,13 @@ def _initial(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
-def glossary_index(site: Site, here: str = paths.GLOSSARY_INDEX) -> str:
-    """A-Z list of every term (acronyms listed too, pointing to their term), then by category."""
+def glossary_index(site: Site, here: str = paths.GLOSSARY_INDEX, directory_urls: bool = True) -> str:
+    """A-Z list of every term (acronyms listed too, pointing to their term), then by category.
+
+    The lists are finished HTML between Markdown headings (see :mod:`.markup`): they hold every
+    term, and Python-Markdown's inline parsing of thousands of links was most of this page's cost.
+    """
+    at = Here(here, directory_urls)
     entries: list[tuple[str, str, str | None]] = []
     for t in site.kb.terms.values():
         entries.append((t.term, t.id, None))
@@ -33,33 +39,30 @@ def glossary_index(site: Site, here: str = paths.GLOSSARY_INDEX) -> str:
     for name, tid, see in sorted(entries, key=lambda e: e[0].casefold()):
         by_letter[_initial(name)].append((name, tid, see))
     letters = sorted(by_letter)
-    nav = " · ".join(f"[{x}](#letter-{x.lower() if x != '#' else 'other'})" for x in letters)
-    out = [f"**{len(site.kb.terms)} terms.** Jump to: {nav}"]
+    jump = " · ".join(link(f"#letter-{x.lower() if x != '#' else 'other'}", x) for x in letters)
+    out = [para(f"<strong>{len(site.kb.terms)} terms.</strong> Jump to: {jump}")]
     for letter in letters:
         anchor = letter.lower() if letter != "#" else "other"
-        out.append(f"## {letter} {{#letter-{anchor}}}")
         lines = []
         for name, tid, see in by_letter[letter]:
             t = site.kb.terms[tid]
-            link = f"[{md(name)}]({paths.rel(here, paths.term(tid))})"
+            to = link(at.to(paths.term(tid)), text(name))
             if see:
-                lines.append(f"- {link} → *see* {md(see)}")
+                lines.append(f"{to} → <em>see</em> {text(see)}")
             else:
-                lines.append(f"- {link} — *{md(CATEGORIES[t.category])}* — {md(t.summary)}")
-        out.append("\n".join(lines))
-    out.append("## By category")
+                lines.append(f"{to} — <em>{text(CATEGORIES[t.category])}</em> — {text(t.summary)}")
+        out += [md_block(f"## {letter} {{#letter-{anchor}}}"), items(lines)]
+    out.append(md_block("## By category"))
     for cat, label in CATEGORIES.items():
         members = sorted(
             (t for t in site.kb.terms.values() if t.category == cat), key=lambda t: t.term.casefold()
         )
+        out.append(md_block(f"### {md(label)} {{#category-{cat}}}"))
         if members:
-            out.append(
-                f"### {md(label)} {{#category-{cat}}}\n\n"
-                + "\n".join(f"- {term_link(site, t.id, here)}" for t in members)
-            )
+            out.append(items(term_html_link(site, t.id, at) for t in members))
         else:
-            out.append(f"### {md(label)} {{#category-{cat}}}\n\nNo terms yet.")
-    return "\n\n".join(out)
+            out.append(para("No terms yet."))
+    return join(out)
 
 
 def frameworks_overview(site: Site, here: str = paths.FRAMEWORKS_INDEX) -> str:
@@ -81,8 +84,9 @@ def frameworks_overview(site: Site, here: str = paths.FRAMEWORKS_INDEX) -> str:
     return "\n".join(rows)
 
 
-def compel_matrix(site: Site, here: str = paths.COMPEL_MATRIX) -> str:
-    """Stages (rows) by pillars (columns); each cell lists the terms tagged with both."""
+def compel_matrix(site: Site, here: str = paths.COMPEL_MATRIX, directory_urls: bool = True) -> str:
+    """Stages (rows) by pillars (columns); each cell lists the terms tagged with both (an HTML table)."""
+    at = Here(here, directory_urls)
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     for t in sorted(site.kb.terms.values(), key=lambda t: t.term.casefold()):
         for s in t.compel.stages:
@@ -91,20 +95,20 @@ def compel_matrix(site: Site, here: str = paths.COMPEL_MATRIX) -> str:
 
     def head(ref: str) -> str:
         c = site.kb.clauses.get(ref)
-        return f"[{md(c.title)}]({paths.rel(here, paths.clause(ref))})" if c else md(ref)
+        return link(at.to(paths.clause(ref)), text(c.title)) if c else text(ref)
 
-    rows = ["| Stage \\ Pillar | " + " | ".join(head(f"compel:{p}") for p in COMPEL_PILLARS) + " |"]
-    rows.append("|---" * (len(COMPEL_PILLARS) + 1) + "|")
+    heads = "".join(
+        f"<th>{x}</th>\n" for x in ["Stage \\ Pillar", *(head(f"compel:{p}") for p in COMPEL_PILLARS)]
+    )
+    rows = []
     for s in COMPEL_STAGES:
-        cols = []
+        cols = [f"<strong>{head(f'compel:{s}')}</strong>"]
         for p in COMPEL_PILLARS:
             ids = cells.get((s, p), [])
-            cols.append(
-                "<br>".join(f"[{md(site.kb.terms[i].term)}]({paths.rel(here, paths.term(i))})" for i in ids)
-                or "—"
-            )
-        rows.append(f"| **{head(f'compel:{s}')}** | " + " | ".join(cols) + " |")
-    return "\n".join(rows)
+            terms = site.kb.terms
+            cols.append("<br>".join(link(at.to(paths.term(i)), text(terms[i].term)) for i in ids) or "—")
+        rows.append("<tr>\n" + "".join(f"<td>{c}</td>\n" for c in cols) + "</tr>\n")
+    return f"<table>\n<thead>\n<tr>\n{heads}</tr>\n</thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>"
 
 
 def vocabularies() -> str:

@@ -91,10 +91,19 @@ def rel(here: str, target: str, anchor: str = "") -> str:
 
 @lru_cache(maxsize=65536)
 def _relpath(target: str, start: str) -> str:
-    # relpath is costly and pages in one folder share their targets: cache per folder.
-    return posixpath.relpath(target, start)
+    # posixpath.relpath resolves both against the working directory first, which is most of
+    # a build's link cost; these are clean site-relative paths, so their common prefix is enough.
+    t = [p for p in target.split("/") if p not in ("", ".")]
+    s = [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    for a, b in zip(t, s, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(s) - common) + t[common:]) or "."
 
 
+@lru_cache(maxsize=65536)
 def page_url(src_path: str, directory_urls: bool = True) -> str:
     """Site-root-relative URL of a page, as the site engines compute it."""
     stem, _ = posixpath.splitext(src_path)

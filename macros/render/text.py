@@ -89,9 +89,36 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+#: Prose that is only sentences: no Markdown syntax, no HTML, no character markdown-it escapes but '"'.
+_PLAIN = re.compile(r"[A-Za-z0-9 ,.;:'’\"?%/()\n\u2013\u2014-]+")
+_NOT_PLAIN_LINE = re.compile(r"^[ \t\d-]|[ \t]$", re.M)
+
+
+def _paragraphs(text: str) -> str | None:
+    """What markdown-it renders for prose that is only plain paragraphs; ``None`` for anything else.
+
+    Most prose fields are a few sentences, and markdown-it's full parser was a large share of the
+    build; lines that could start a list, code block or heading, or end in a hard break, are left
+    to it (tests/test_render.py compares the two on every real prose field and on generated text).
+    """
+    if not _PLAIN.fullmatch(text) or _NOT_PLAIN_LINE.search(text):
+        return None
+    paras, lines = [], []
+    for line in [*text.split("\n"), ""]:
+        if line:
+            lines.append(line)
+        elif lines:
+            paras.append("<p>" + "\n".join(lines).replace('"', "&quot;") + "</p>\n")
+            lines = []
+    return "".join(paras) or None
+
+
 def prose(text: str) -> str:
     """Markdown prose rendered to sanitised HTML, wrapped for the page."""
-    body = _markdown().render(str(text))
+    text = str(text)
+    body = _paragraphs(text)
+    if body is None:
+        body = _markdown().render(text)
     clean = nh3.clean(
         body,
         tags=_ALLOWED_TAGS,

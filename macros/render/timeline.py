@@ -121,9 +121,13 @@ def _clause_links(site: Site, m: Milestone, here: str, limit: int = 12) -> str:
 
 def dates_note(site: Site, ref: str, here: str) -> str:
     """`` · applies from 2 December 2027, 2 August 2028`` for a clause with current dates, else ''."""
-    dates = current_dates(site, ref)
-    if not dates:
+    days = applies_from(site, ref)
+    if not days:
         return ""
-    days = sorted({m.date for m in dates})
-    link = paths.rel(here, paths.clause(ref), "application-dates")
-    return f" · [applies from {', '.join(human_date(d) for d in days)}]({link})"
+    return f" · [{days}]({paths.rel(here, paths.clause(ref), 'application-dates')})"
+
+
+def applies_from(site: Site, ref: str) -> str:
+    """``applies from 2 December 2027, 2 August 2028`` for a clause with current dates, else ''."""
+    days = sorted({m.date for m in current_dates(site, ref)})
+    return f"applies from {', '.join(human_date(d) for d in days)}" if days else ""

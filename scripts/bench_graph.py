@@ -1,0 +1,93 @@
+"""Benchmark of the concept graph (issue 11), run by ``bench.py`` on its largest knowledge base.
+
+Four figures, each with a budget:
+
+- ``local_ms``: how long after the page's ``load`` event a term page's local graph is
+  interactive, in headless Chromium with a cold cache (``data-kb-graph-ready-at``, set by
+  graph.js, minus the navigation's ``loadEventEnd``; 0 when it is ready before ``load``). The
+  worst of several term pages is kept.
+- ``explorer_ms``: from navigation start to the explorer at ``graph/`` being interactive (cold).
+- ``max_page_kb``: the largest per-page data file (``graph/nodes/*.js``), in kB (1,000 bytes).
+- ``build_share``: the plan's own timing of all concept-graph work (``generate --timings``,
+  best of two fresh processes) over the best wall time of the whole knowledge-base build.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BUDGETS = {"local_ms": 300, "explorer_ms": 2000, "max_page_kb": 20, "build_share": 0.10}
+#: Term pages whose local graph is timed (synthetic ids; the worst one counts).
+PAGES = ("glossary/syn-00042/", "glossary/syn-00007/", "glossary/syn-01500/", "glossary/syn-02999/")
+_READY = "[data-kb-graph][data-kb-graph-ready-at]"
+
+
+def graph_seconds(kb_dir: Path, runs: int = 2) -> float:
+    """Seconds the build plan spends on concept-graph data (best of ``runs`` fresh processes)."""
+    best = float("inf")
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-m", "macros.frontends.generate", "--timings"],
+            cwd=kb_dir,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        best = min(best, float(re.search(r"\bgraph=([\d.]+)", out).group(1)))
+    return best
+
+
+def max_page_kb(site_dir: Path) -> float:
+    """Size of the largest per-page graph data file, in kB."""
+    return max(p.stat().st_size for p in (site_dir / "graph" / "nodes").glob("*.js")) / 1000
+
+
+def _ready(page) -> tuple[float, float]:
+    """(graph ready, load event end), both in ms since navigation start."""
+    page.wait_for_selector(_READY, state="attached", timeout=30000)
+    return page.evaluate(
+        """() => [Number(document.querySelector('[data-kb-graph]').getAttribute('data-kb-graph-ready-at')),
+                  performance.getEntriesByType('navigation')[0].loadEventEnd]"""
+    )
+
+
+def browser_timings(browser, base: str, site_dir: Path) -> tuple[float, float]:
+    """(local_ms, explorer_ms) in Chromium; each page in a fresh context, so nothing is cached."""
+    local = 0.0
+    for rel in PAGES:
+        if not (site_dir / rel / "index.html").exists():
+            continue
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/{rel}", wait_until="load")
+        ready, loaded = _ready(page)
+        local = max(local, ready - loaded, 0.0)
+        context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/graph/", wait_until="load")
+    explorer, _ = _ready(page)
+    context.close()
+    return local, explorer
+
+
+def measure(browser, base: str, site_dir: Path, kb_dir: Path, kb_seconds: float) -> dict[str, float]:
+    """Every graph figure for the built knowledge base at ``site_dir`` (served at ``base``)."""
+    local, explorer = browser_timings(browser, base, site_dir)
+    return {
+        "local_ms": local,
+        "explorer_ms": explorer,
+        "max_page_kb": max_page_kb(site_dir),
+        "build_share": graph_seconds(kb_dir) / kb_seconds,
+    }
+
+
+def line(n: int, figures: dict[str, float]) -> str:
+    """The ``bench-graph:`` summary line."""
+    return (
+        f"bench-graph: N={n} local_ms={figures['local_ms']:.0f} explorer_ms={figures['explorer_ms']:.0f} "
+        f"max_page_kb={figures['max_page_kb']:.1f} build_share={figures['build_share']:.3f}"
+    )
