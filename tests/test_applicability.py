@@ -15,6 +15,7 @@ from conftest import FIXTURES, MINI, ROOT
 from macros.obligations import resolve
 from macros.pipeline import load_kb, load_site
 from macros.problems import format_report
+from macros.render import decision
 from macros.render.obligations import outcome_result
 
 BROKEN = FIXTURES / "broken-applicability"
@@ -68,3 +69,12 @@ def test_real_obligations_use_the_amended_dates_and_list_direct_controls_first()
 def test_outcome_without_a_result_points_to_the_check(mini_kb):
     text = outcome_result(mini_kb, None, "decisions/tune-or-not.md")
     assert "settles no EU AI Act role" in text and "(eu-ai-act-applicability.md)" in text
+
+
+def test_an_unsettled_route_names_the_route_of_each_date():
+    site = load_site(ROOT)
+    page = decision.decision_page(site, "does-our-change-make-us-a-provider")
+    section = page.split('id="outcome-o-provider-high-risk"', 1)[1].split("</div>", 1)[0]
+    row = next(line for line in section.splitlines() if line.startswith("| [Art. 16]"))
+    assert "**2 December 2027** if high-risk through Annex III" in row
+    assert "**2 August 2028** if high-risk through Annex I " in row

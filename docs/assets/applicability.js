@@ -101,7 +101,15 @@
         if (!ids.length) ids = data.clauses[ob.ref].own;
         ids = ids.filter(function (id, k) { return ids.indexOf(id) === k && data.milestones[id]; });
         ids.sort(function (a, b) { return data.milestones[a].date < data.milestones[b].date ? -1 : 1; });
-        out.push({ key: p.id + "/" + i + "@" + ids.join("+"), package: p.id, index: i, ob: ob, dates: ids });
+        /* With several dates, each names its route: the risk level that lists it alone. */
+        var routes = {};
+        if (ids.length > 1) {
+          Object.keys(p.dated_by).forEach(function (r) {
+            var listed = p.dated_by[r];
+            if (listed.length === 1 && ids.indexOf(listed[0]) >= 0) routes[listed[0]] = r;
+          });
+        }
+        out.push({ key: p.id + "/" + i + "@" + ids.join("+"), package: p.id, index: i, ob: ob, dates: ids, routes: routes });
       });
     });
     return out;
@@ -426,6 +434,8 @@
           var m = data.milestones[id];
           if (k) when.appendChild(el("br"));
           when.appendChild(el("strong", "", m.human));
+          var r = o.routes[id] && data.risks[o.routes[id]].label;
+          if (r) when.appendChild(document.createTextNode(" if " + r.charAt(0).toLowerCase() + r.slice(1)));
           when.appendChild(el("small", "", " " + m.basis + ". " + m.status));
         });
         if (!o.dates.length) when.textContent = "—";
@@ -488,7 +498,10 @@
         var c = data.clauses[o.ob.ref];
         return {
           package: o.package, clause: c.code, pinpoint: o.ob.pinpoint, what: o.ob.what,
-          applies_from: o.dates.map(function (id) { var m = data.milestones[id]; return { date: m.date, basis: m.basis, status: m.status }; }),
+          applies_from: o.dates.map(function (id) {
+            var m = data.milestones[id];
+            return { date: m.date, "if": o.routes[id] ? data.risks[o.routes[id]].label : "", basis: m.basis, status: m.status };
+          }),
           controls: c.controls.map(function (m) { return { code: m.code, framework: m.framework, inferred: m.inferred }; })
         };
       })
@@ -520,7 +533,7 @@
       items.obligations.forEach(function (x) {
         rows.push([
           "obligation" + when, x.clause, x.pinpoint, x.what,
-          x.applies_from.map(function (m) { return m.date + " (" + m.basis + ")"; }).join("; "),
+          x.applies_from.map(function (m) { return m.date + (m["if"] ? " if " + m["if"] : "") + " (" + m.basis + ")"; }).join("; "),
           x.controls.map(function (m) { return m.code + (m.inferred ? " (inferred)" : ""); }).join("; "), ""
         ]);
       });

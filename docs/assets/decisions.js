@@ -331,7 +331,7 @@
     (r.obligations || []).forEach(function (x) {
       rows.push([
         "obligation", x.clause, x.pinpoint, x.what,
-        x.applies_from.map(function (m) { return m.date + " (" + m.basis + ")"; }).join("; "),
+        x.applies_from.map(function (m) { return m.date + (m["if"] ? " if " + m["if"] : "") + " (" + m.basis + ")"; }).join("; "),
         x.controls.map(function (m) { return m.code + (m.inferred ? " (inferred)" : ""); }).join("; "), ""
       ]);
     });

@@ -75,7 +75,7 @@ def _labels(site: Site, labels, here: str) -> str:
 def _package(site: Site, app: Applicability, package, here: str) -> str:
     roles = ", ".join(md(app.roles[r].label) for r in package.roles)
     risks = ", ".join(md(app.risks[r].label) for r in package.risks)
-    body = obligations_md(site, resolve_package(site, package, set(package.risks)), here)
+    body = obligations_md(site, app, resolve_package(site, package, set(package.risks)), here)
     return f"### {md(package.title)}\n\n*{roles}* — at: {risks}.\n\n{body}"
 
 

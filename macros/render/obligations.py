@@ -8,7 +8,7 @@ marked. Everything from YAML is escaped on the way.
 
 from __future__ import annotations
 
-from ..model import Applicability, Mapping, Milestone, Result
+from ..model import Applicability, Duties, Mapping, Milestone, Result
 from ..obligations import Resolved, controls_for, dates_for, resolve
 from ..site import Site
 from ..vocab import DATE_STATUSES
@@ -26,9 +26,22 @@ def law(site: Site) -> Applicability | None:
     return site.kb.applicability.get(LAW)
 
 
-def _date(m: Milestone) -> str:
-    """``**2 December 2027** (Art. 113 as amended by ... Checked against secondary sources; ...)``."""
-    return f"**{human_date(m.date)}** ({md(m.basis)}. {md(DATE_STATUSES[m.status])})"
+def route(app: Applicability, package: Duties, milestone: str) -> str:
+    """The risk level a package date belongs to, when the package is dated per route.
+
+    A milestone listed alone for a risk level names that route ("high-risk through Annex III");
+    the unsettled route lists several milestones and so names none.
+    """
+    for risk, ids in package.dated_by.items():
+        if ids == (milestone,):
+            return app.risks[risk].label
+    return ""
+
+
+def _date(m: Milestone, route_label: str = "") -> str:
+    """``**2 December 2027** if high-risk through Annex III ... (Art. 113 as amended by ... Checked ...)``."""
+    scope = f" if {md(route_label[0].lower() + route_label[1:])}" if route_label else ""
+    return f"**{human_date(m.date)}**{scope} ({md(m.basis)}. {md(DATE_STATUSES[m.status])})"
 
 
 def control_text(site: Site, m: Mapping, here: str) -> str:
@@ -73,8 +86,8 @@ def result_md(site: Site, result: Result, here: str) -> str:
     return "\n\n".join(parts)
 
 
-def obligations_md(site: Site, items: list[Resolved], here: str) -> str:
-    """A table of obligations: clause, what to do, applies from, mapped controls."""
+def obligations_md(site: Site, app: Applicability, items: list[Resolved], here: str) -> str:
+    """A table of obligations: clause, what to do, applies from (per route), mapped controls."""
     if not items:
         return ""
     rows = [
@@ -83,10 +96,8 @@ def obligations_md(site: Site, items: list[Resolved], here: str) -> str:
     ]
     for r in items:
         ob = r.obligation
-        when = "<br>".join(
-            f"**{human_date(m.date)}** ({md(m.basis)}. {md(DATE_STATUSES[m.status])})" for m in r.dates
-        )
-        when = when or "—"
+        several = len(r.dates) > 1
+        when = "<br>".join(_date(m, route(app, r.package, m.id) if several else "") for m in r.dates) or "—"
         controls = ", ".join(control_text(site, m, here) for m in r.controls) or "no mapping yet"
         c = site.kb.clauses[ob.ref]
         clause = f'[{md(ob.pinpoint)}]({paths.rel(here, paths.clause(ob.ref))} "{attr(c.title)}")'
@@ -109,7 +120,7 @@ def outcome_result(site: Site, result: Result | None, here: str) -> str:
     parts = ["#### Role, risk level and obligations", result_md(site, result, here)]
     items = resolve(site, app, {c.role for c in result.roles}, set(result.risks))
     if items:
-        parts.append(obligations_md(site, items, here))
+        parts.append(obligations_md(site, app, items, here))
         parts.append(
             "Dates are the current ones from the [timeline]"
             f"({paths.rel(here, paths.timeline(app.framework))}); mappings are drafts, "
@@ -157,7 +168,13 @@ def outcome_export(site: Site, result: Result | None) -> dict:
                 "pinpoint": r.obligation.pinpoint,
                 "what": r.obligation.what,
                 "applies_from": [
-                    {"date": m.date, "basis": m.basis, "status": DATE_STATUSES[m.status]} for m in r.dates
+                    {
+                        "date": m.date,
+                        "if": route(app, r.package, m.id) if len(r.dates) > 1 else "",
+                        "basis": m.basis,
+                        "status": DATE_STATUSES[m.status],
+                    }
+                    for m in r.dates
                 ],
                 "controls": [
                     {
