@@ -565,3 +565,9 @@ def test_offline_zip_works_from_file_urls(kb: Page, offline_dir):
     assert len(_drawn(box)) > 10
     kb.goto((offline_dir / "graph" / "index.html").as_uri() + "#focus=lora")
     assert "lora" in _drawn(_graph_ready(kb))
+    # The applicability check keeps its answers in the fragment, which file:// pages may rewrite too.
+    kb.goto((offline_dir / "decisions" / "eu-ai-act-applicability.html").as_uri())
+    for q, value in (("subject", "system"), ("excluded", "no"), ("activities", "use"), ("annex-iii", "yes"), ("exemption", "no")):
+        kb.locator(f'fieldset[data-q="{q}"] input[value="{value}"]').check()
+    expect(kb.locator(".kb-applies__roles").first).to_contain_text("Deployer")
+    assert "#a=subject:system" in kb.url
