@@ -8,6 +8,7 @@ name roles and risk levels the applicability file defines.
 
 from __future__ import annotations
 
+import json
 import shutil
 
 from conftest import FIXTURES, MINI, ROOT
@@ -15,7 +16,7 @@ from conftest import FIXTURES, MINI, ROOT
 from macros.obligations import resolve
 from macros.pipeline import load_kb, load_site
 from macros.problems import format_report
-from macros.render import decision
+from macros.render import applicability, decision
 from macros.render.obligations import outcome_result
 
 BROKEN = FIXTURES / "broken-applicability"
@@ -78,3 +79,17 @@ def test_an_unsettled_route_names_the_route_of_each_date():
     row = next(line for line in section.splitlines() if line.startswith("| [Art. 16]"))
     assert "**2 December 2027** if high-risk through Annex III" in row
     assert "**2 August 2028** if high-risk through Annex I " in row
+
+
+def test_data_in_the_check_cannot_close_its_script_or_become_markup(tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(MINI, root)
+    path = root / "frameworks" / "applicability" / "eu-ai-act.yml"
+    evil = "</script><img src=x onerror=alert(1)>"
+    path.write_text(path.read_text().replace("label: Deployer", f"label: '{evil}'"))
+    site = load_site(root)
+    page = applicability.applicability_page(site, "eu-ai-act")
+    island = page.split('class="kb-applies-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in island and ">" not in island
+    assert evil in json.loads(island)["roles"]["deployer"]["label"]
+    assert "<img" not in page.replace(island, "")
