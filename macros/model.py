@@ -480,6 +480,14 @@ class KnowledgeBase:
     dates: dict[str, tuple[Milestone, ...]] = field(default_factory=dict)
     applicability: dict[str, Applicability] = field(default_factory=dict)
 
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        """A milestone of any timeline by its id (current or superseded)."""
+        for t in self.timelines.values():
+            for m in t.milestones:
+                if m.id == milestone_id:
+                    return m
+        return None
+
     def dates_of(self, ref: str) -> tuple[Milestone, ...]:
         """Application dates of a clause, current and superseded, by date."""
         return self.dates.get(ref, ())

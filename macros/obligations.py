@@ -35,25 +35,29 @@ def applicable_packages(app: Applicability, roles: set[str], risks: set[str]) ->
 
 def resolve(site: Site, app: Applicability, roles: set[str], risks: set[str]) -> list[Resolved]:
     """Every obligation that applies, with its current dates and mapped controls."""
-    out: list[Resolved] = []
-    for package in applicable_packages(app, roles, risks):
-        for ob in package.obligations:
-            if ob.risks and not risks.intersection(ob.risks):
-                continue
-            out.append(Resolved(ob, package, dates_for(site, package, ob, risks), controls_for(site, ob.ref)))
-    return out
+    return [
+        r for package in applicable_packages(app, roles, risks) for r in resolve_package(site, package, risks)
+    ]
+
+
+def resolve_package(site: Site, package: Duties, risks: set[str]) -> list[Resolved]:
+    """The obligations of one package that apply at ``risks``, with their dates and controls."""
+    return [
+        Resolved(ob, package, dates_for(site, package, ob, risks), controls_for(site, ob.ref))
+        for ob in package.obligations
+        if not ob.risks or risks.intersection(ob.risks)
+    ]
 
 
 def dates_for(site: Site, package: Duties, ob: Obligation, risks: set[str]) -> tuple[Milestone, ...]:
     """The current milestones that date ``ob``: its own, else the package's for these risk levels,
     else the clause's own current dates."""
-    by_id = {m.id: m for t in site.kb.timelines.values() for m in t.milestones}
     if ob.milestone:
         ids: list[str] = [ob.milestone]
     else:
         ids = [m for risk in package.risks if risk in risks for m in package.dated_by.get(risk, ())]
     if ids:
-        found = [by_id[i] for i in dict.fromkeys(ids) if i in by_id and by_id[i].current]
+        found = [m for m in map(site.kb.milestone, dict.fromkeys(ids)) if m and m.current]
     else:
         found = [m for m in site.kb.dates_of(ob.ref) if m.current]
     return tuple(sorted(found, key=lambda m: (m.date, m.id)))

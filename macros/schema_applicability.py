@@ -36,6 +36,11 @@ def _basis() -> tuple[Field, ...]:
     )
 
 
+#: A role or a risk level: its name, the clause and point that set it, and what it means.
+LABEL = Field(
+    "", "map", fields=(Field("id", "id"), _s("label", "Name."), *_basis(), Field("summary", "text"))
+)
+
 APPLICABILITY = Field(
     "",
     "map",
@@ -47,22 +52,14 @@ APPLICABILITY = Field(
             "roles",
             "list",
             "Roles an organisation can hold.",
-            item=Field(
-                "",
-                "map",
-                fields=(Field("id", "id"), _s("label", "Name."), *_basis(), Field("summary", "text")),
-            ),
+            item=LABEL,
             min_items=1,
         ),
         Field(
             "risks",
             "list",
             "Risk levels a system or model can have.",
-            item=Field(
-                "",
-                "map",
-                fields=(Field("id", "id"), _s("label", "Name."), *_basis(), Field("summary", "text")),
-            ),
+            item=LABEL,
             min_items=1,
         ),
         Field(

@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 
 from ..model import Applicability, Atom
-from ..obligations import controls_for, dates_for
+from ..obligations import controls_for, dates_for, resolve_package
 from ..site import Site
 from ..vocab import DATE_STATUSES, FRAMEWORKS
 from . import paths
-from .obligations import obligations_md, resolve_package
+from .obligations import obligations_md
 from .term import clause_link_short
 from .text import attr, md, prose
-from .timeline import human_date
+from .timeline import current_dates, human_date
 
 
 def applicability_page(site: Site, framework: str, directory_urls: bool = True) -> str:
@@ -96,7 +96,6 @@ def island(site: Site, app: Applicability, directory_urls: bool = True) -> str:
         c = site.kb.clauses[ref]
         return {"code": c.code, "title": c.title, "url": url(paths.clause(ref)), "framework": c.framework}
 
-    by_id = {m.id: m for t in site.kb.timelines.values() for m in t.milestones}
     milestones: dict[str, dict] = {}
     clauses: dict[str, dict] = {}
 
@@ -118,7 +117,7 @@ def island(site: Site, app: Applicability, directory_urls: bool = True) -> str:
                 controls = []
                 for m in controls_for(site, ob.ref):
                     controls.append({**clause(m.target), "inferred": m.inferred, "relation": m.relation})
-                own = [m for m in site.kb.dates_of(ob.ref) if m.current]
+                own = current_dates(site, ob.ref)
                 clauses[ob.ref] = {**clause(ob.ref), "own": dated(own), "controls": controls}
             if ob.milestone:
                 dated(dates_for(site, p, ob, set()))
@@ -132,7 +131,7 @@ def island(site: Site, app: Applicability, directory_urls: bool = True) -> str:
                 }
             )
         for ids in p.dated_by.values():
-            dated([by_id[i] for i in ids if i in by_id and by_id[i].current])
+            dated([m for m in map(site.kb.milestone, ids) if m and m.current])
         packages.append(
             {
                 "id": p.id,

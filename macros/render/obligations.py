@@ -9,7 +9,7 @@ marked. Everything from YAML is escaped on the way.
 from __future__ import annotations
 
 from ..model import Applicability, Duties, Mapping, Milestone, Result
-from ..obligations import Resolved, controls_for, dates_for, resolve
+from ..obligations import Resolved, resolve
 from ..site import Site
 from ..vocab import DATE_STATUSES
 from . import paths
@@ -48,15 +48,6 @@ def control_text(site: Site, m: Mapping, here: str) -> str:
     """A link to the mapped provision, marked when the mapping is inferred through a pivot."""
     mark = " *(inferred)*" if m.inferred else ""
     return clause_link_short(site, m.target, here) + mark
-
-
-def resolve_package(site: Site, package, risks: set[str]) -> list[Resolved]:
-    """The obligations of one package at ``risks`` (the static listing of the check page)."""
-    return [
-        Resolved(ob, package, dates_for(site, package, ob, risks), controls_for(site, ob.ref))
-        for ob in package.obligations
-        if not ob.risks or risks.intersection(ob.risks)
-    ]
 
 
 def result_md(site: Site, result: Result, here: str) -> str:

@@ -61,8 +61,7 @@ def clause_dates(site: Site, ref: str, here: str) -> str:
         )
     out = ["## Application dates", "\n".join(rows)]
     if old:
-        by_id = {m.id: m for t in site.kb.timelines.values() for m in t.milestones}
-        lines = [_history(m, by_id.get(m.superseded_by), site) for m in old]
+        lines = [_history(m, site.kb.milestone(m.superseded_by), site) for m in old]
         out.append("**Superseded dates (history, no longer current):**\n\n" + "\n".join(lines))
     out.append(f"[Every date of this framework on one timeline]({link}).")
     return "\n\n".join(out)
