@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import parallel
 from .autolink import Labels, link_generated_page
 from .render import (
     applicability,
@@ -62,6 +63,17 @@ class PlannedPage:
     body: str
     blocks: tuple[Block, ...] = ()
 
+    def __reduce__(self):
+        # Pickled when a forked child of the plan sends its pages back: the body of a page
+        # written as blocks is their join, so it travels once.
+        if self.blocks:
+            return (_from_blocks, (self.path, self.meta, self.blocks))
+        return (PlannedPage, (self.path, self.meta, self.body))
+
+
+def _from_blocks(path: str, meta: dict, blocks: tuple[Block, ...]) -> PlannedPage:
+    return PlannedPage(path, meta, join(blocks), blocks)
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -71,7 +83,13 @@ class Plan:
     files: dict[str, str] = field(default_factory=dict)
     assets: tuple[tuple[str, str], ...] = ASSETS
     macros: dict[str, str] = field(default_factory=dict)
-    #: Seconds spent on parts of the plan worth watching (``graph``: all concept-graph data).
+    #: Files of ``files`` that exist once per term, clause or alias (graph data, redirects) and
+    #: that nothing in the build reads: a front end may write them straight into the site.
+    passthrough: frozenset[str] = frozenset()
+    #: The output of each of ``HTML_MACROS`` as blocks (``macros`` holds it joined).
+    macro_blocks: dict[str, tuple[Block, ...]] = field(default_factory=dict)
+    #: CPU seconds spent on parts of the plan worth watching (``graph``: all concept-graph data,
+    #: summed over the processes that made it).
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -81,10 +99,11 @@ PAGE_MACROS: dict[str, tuple[Callable[[Site, str], str], str]] = {
     "decisions_index": (decision.decisions_index, paths.DECISIONS_INDEX),
     "modification_spectrum": (spectrum.modification_spectrum, spectrum.HERE),
 }
-#: The same for macros that list every term, written as HTML with final URLs (so they need the URL style).
-HTML_MACROS: dict[str, tuple[Callable[[Site, str, bool], str], str]] = {
-    "glossary_index": (index.glossary_index, paths.GLOSSARY_INDEX),
-    "compel_matrix": (index.compel_matrix, paths.COMPEL_MATRIX),
+#: The same for macros that list every term, written as blocks of HTML with final URLs (so they
+#: need the URL style); the plan keeps the blocks too (``Plan.macro_blocks``).
+HTML_MACROS: dict[str, tuple[Callable[[Site, str, bool], list[Block]], str]] = {
+    "glossary_index": (index.glossary_index_blocks, paths.GLOSSARY_INDEX),
+    "compel_matrix": (index.compel_matrix_blocks, paths.COMPEL_MATRIX),
 }
 
 
@@ -93,16 +112,55 @@ def plan(
     directory_urls: bool = True,
     reserved: frozenset[str] = frozenset(),
     today: dt.date | None = None,
+    fork: bool | None = None,
 ) -> Plan:
     """The whole build plan; ``reserved`` holds hand-written pages' paths so nothing overwrites them.
 
     ``today`` (the build date) decides what the timeline marks as applying now and next.
+    ``fork`` is :func:`.parallel.both`'s: by default a forked child renders part of the
+    per-term and per-clause pages where that is safe; the plan is the same either way.
     """
     today = today or dt.date.today()
     linker = _Linker(site, directory_urls)
     graphs = _Graphs(site, directory_urls)
-    pages = [*_term_pages(site, linker, graphs), *_clause_pages(site, linker, graphs)]
     kb = site.kb
+    nodes = [*(("term", t) for t in sorted(kb.terms)), *(("clause", c) for c in kb.clauses)]
+    split = len(nodes) - round(len(nodes) * CHILD_SHARE)
+
+    def here() -> tuple[_Part, list[PlannedPage], dict[str, str], dict[str, str]]:
+        # Everything but the child's pages: the first pages, the other pages, files and macros.
+        head = _node_pages(site, linker, graphs, nodes[:split])
+        others = _other_pages(site, linker, graphs, directory_urls, today)
+        files = {
+            "kb.json": kb_json(site, directory_urls),
+            **search_files(search_records(site, directory_urls)),
+            SEARCH_MODE: 'window.__kbSearchMode = "builtin";\n',
+            **_exports(site),
+        }
+        blocks = {name: tuple(r(site, at, directory_urls)) for name, (r, at) in HTML_MACROS.items()}
+        return head, others, files, (_macros(site, directory_urls, blocks), blocks)
+
+    (head, others, files, (macros, blocks)), tail = parallel.both(
+        here,
+        lambda: _node_pages(site, linker, graphs, nodes[split:]),
+        False if fork is None and len(nodes) < MIN_FORK_NODES else fork,
+    )
+    graphs.adopt(head)
+    graphs.adopt(tail)
+    pages = [p for p in (*head.pages, *tail.pages, *others) if p.path not in reserved]
+    redirects = _redirects(site, directory_urls, reserved)
+    passthrough = frozenset(redirects) | frozenset(graphs.node_files())
+    files.update(redirects)
+    files.update(graphs.files())
+    return Plan(tuple(pages), files, ASSETS, macros, passthrough, blocks, {"graph": graphs.timer.seconds})
+
+
+def _other_pages(
+    site: Site, linker: _Linker, graphs: _Graphs, directory_urls: bool, today: dt.date
+) -> list[PlannedPage]:
+    """Every generated page that is not a term's or a clause's."""
+    kb = site.kb
+    pages = []
     for fid, fw in kb.frameworks.items():
         body = linker.link(paths.framework(fid), None, clause.framework_page(site, fid))
         pages.append(_page(paths.framework(fid), fw.name, BOOST["framework"], body, "page", fid, [fw.name]))
@@ -123,19 +181,11 @@ def plan(
     # The drawing wants the page's full width: no navigation or table-of-contents sidebar.
     with graphs.timer:
         explorer = graphdata.explorer_page(graphs.data)
+        graphs.explorer = graphdata.data_file("explorer", graphdata.explorer_json(graphs.data))
     pages.append(
         _page(paths.GRAPH_EXPLORER, "Concept graph", BOOST["graph"], explorer, hide=["navigation", "toc"])
     )
-    pages = [p for p in pages if p.path not in reserved]
-    files = {
-        "kb.json": kb_json(site, directory_urls),
-        **search_files(search_records(site, directory_urls)),
-        SEARCH_MODE: 'window.__kbSearchMode = "builtin";\n',
-        **_exports(site),
-        **_redirects(site, directory_urls, reserved),
-        **graphs.files(),
-    }
-    return Plan(tuple(pages), files, ASSETS, _macros(site, directory_urls), {"graph": graphs.timer.seconds})
+    return pages
 
 
 #: The search records the browser loads on first use (a script, so it also works from file://).
@@ -237,31 +287,55 @@ def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
     return f"<p>{filters}{meta}{weighted}</p>"
 
 
-def _term_pages(site: Site, linker: _Linker, graphs: _Graphs):
-    for tid in sorted(site.kb.terms):
-        t = site.kb.terms[tid]
-        here = paths.term(tid)
-        body = linker.link_blocks(here, tid, term.term_blocks(site, tid, graphs.section(tid), linker.dirs))
-        # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
-        kb_tags = [
-            CATEGORIES[t.category],
-            *(f"Stage: {s.title()}" for s in t.compel.stages),
-            *(f"Pillar: {p.title()}" for p in t.compel.pillars),
-        ]
-        names = term_keywords(t)
-        yield _page(here, t.term, BOOST["term"], body, "term", "", names, tags=names, kb_tags=kb_tags)
+#: Share of the per-term and per-clause pages a forked child renders. This process renders
+#: the rest and everything else, and then takes the child's pages through a pipe; at 3,000
+#: terms an even split finishes both together.
+CHILD_SHARE = 0.6
+#: Below this many term and clause pages a fork costs more than it saves.
+MIN_FORK_NODES = 400
 
 
-def _clause_pages(site: Site, linker: _Linker, graphs: _Graphs):
-    for ref, c in site.kb.clauses.items():
-        here = paths.clause(ref)
-        body = linker.link_blocks(
-            here, None, clause.clause_blocks(site, ref, graphs.section(ref), linker.dirs)
-        )
-        # The code alone as the title: a long title dilutes the title field, and clause
-        # codes are what reviewers type (the page's heading still shows the full title).
-        names = clause_keywords(c)
-        yield _page(here, c.code, BOOST["clause"], body, "clause", c.framework, names, tags=names)
+@dataclass
+class _Part:
+    """Pages rendered by one part of the plan, with the graph data files and graph time they took."""
+
+    pages: list[PlannedPage] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+    graph_seconds: float = 0.0
+
+
+def _node_pages(site: Site, linker: _Linker, graphs: _Graphs, nodes: list[tuple[str, str]]) -> _Part:
+    """The pages of ``nodes`` (``("term", id)`` or ``("clause", ref)``); may run in a forked child."""
+    part = _Part()
+    sections = graphs.part(part)
+    for kind, key in nodes:
+        render = _term_page if kind == "term" else _clause_page
+        part.pages.append(render(site, linker, sections, key))
+    return part
+
+
+def _term_page(site: Site, linker: _Linker, graphs: _PartGraphs, tid: str) -> PlannedPage:
+    t = site.kb.terms[tid]
+    here = paths.term(tid)
+    body = linker.link_blocks(here, tid, term.term_blocks(site, tid, graphs.section(tid), linker.dirs))
+    # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
+    kb_tags = [
+        CATEGORIES[t.category],
+        *(f"Stage: {s.title()}" for s in t.compel.stages),
+        *(f"Pillar: {p.title()}" for p in t.compel.pillars),
+    ]
+    names = term_keywords(t)
+    return _page(here, t.term, BOOST["term"], body, "term", "", names, tags=names, kb_tags=kb_tags)
+
+
+def _clause_page(site: Site, linker: _Linker, graphs: _PartGraphs, ref: str) -> PlannedPage:
+    c = site.kb.clauses[ref]
+    here = paths.clause(ref)
+    body = linker.link_blocks(here, None, clause.clause_blocks(site, ref, graphs.section(ref), linker.dirs))
+    # The code alone as the title: a long title dilutes the title field, and clause
+    # codes are what reviewers type (the page's heading still shows the full title).
+    names = clause_keywords(c)
+    return _page(here, c.code, BOOST["clause"], body, "clause", c.framework, names, tags=names)
 
 
 def _crosswalk_pages(site: Site, linker: _Linker) -> list[PlannedPage]:
@@ -294,31 +368,58 @@ class _Graphs:
         with self.timer:
             self.data = graphdata.GraphData(site, directory_urls)
         self._files: dict[str, str] = {}
+        self.explorer = ""  # the explorer's data file, made with its page
 
-    def section(self, node: str) -> list[Block]:
-        with self.timer:
-            nb = self.data.neighbourhood(node)
-            data = graphdata.data_file(f"node:{node}", self.data.local_json(nb))
-            self._files[paths.graph_data(node)] = data
-            return graphdata.section(self.data, nb)
+    def part(self, part: _Part) -> _PartGraphs:
+        """Graph sections for pages of ``part``, which keeps their data files and time."""
+        return _PartGraphs(self.data, part)
+
+    def adopt(self, part: _Part) -> None:
+        """Take a finished part's data files and graph time (parts are adopted in page order)."""
+        self._files.update(part.files)
+        self.timer.seconds += part.graph_seconds
+
+    def node_files(self) -> dict[str, str]:
+        """Every page's neighbourhood file, in page order."""
+        return self._files
 
     def files(self) -> dict[str, str]:
-        with self.timer:
-            explorer = graphdata.data_file("explorer", graphdata.explorer_json(self.data))
-        return {**self._files, paths.GRAPH_EXPLORER_DATA: explorer}
+        """Every page's neighbourhood file (in page order), then the explorer's."""
+        return {**self._files, paths.GRAPH_EXPLORER_DATA: self.explorer}
+
+
+class _PartGraphs:
+    """Each page's graph section and neighbourhood data file, kept on its part of the plan."""
+
+    def __init__(self, data: graphdata.GraphData, part: _Part):
+        self.data, self._part = data, part
+
+    def section(self, node: str) -> list[Block]:
+        start = time.thread_time()
+        nb = self.data.neighbourhood(node)
+        self._part.files[paths.graph_data(node)] = graphdata.data_file(
+            f"node:{node}", self.data.local_json(nb)
+        )
+        section = graphdata.section(self.data, nb)
+        self._part.graph_seconds += time.thread_time() - start
+        return section
 
 
 class _Timer:
-    """Adds up the wall time spent inside ``with timer:`` blocks."""
+    """Adds up the CPU time spent inside ``with timer:`` blocks.
+
+    CPU, not wall time: parts of the plan run in two processes at once, and their graph work
+    is summed, which only CPU time allows (it is what the graph's share of the build compares).
+    """
 
     def __init__(self) -> None:
         self.seconds = 0.0
 
     def __enter__(self) -> None:
-        self._start = time.perf_counter()
+        self._start = time.thread_time()
 
     def __exit__(self, *exc) -> None:
-        self.seconds += time.perf_counter() - self._start
+        self.seconds += time.thread_time() - self._start
 
 
 class _Linker:
@@ -365,10 +466,10 @@ def _redirects(site: Site, directory_urls: bool, reserved: frozenset[str]) -> di
     return out
 
 
-def _macros(site: Site, directory_urls: bool) -> dict[str, str]:
+def _macros(site: Site, directory_urls: bool, blocks: dict[str, tuple[Block, ...]]) -> dict[str, str]:
     kb = site.kb
     out = {name: render(site, here) for name, (render, here) in PAGE_MACROS.items()}
-    out.update({name: render(site, here, directory_urls) for name, (render, here) in HTML_MACROS.items()})
+    out.update({name: join(b) for name, b in blocks.items()})
     out["kb_stats"] = (
         f"{len(kb.terms)} terms · {len(kb.clauses)} framework items in "
         f"{len(kb.frameworks)} frameworks · {len(kb.decisions)} decision guides"

@@ -106,3 +106,20 @@ def test_prose_with_code_and_blank_lines_renders_as_python_markdown_renders_it()
     blocks = [heading(2, "A"), Block(body), heading(2, "B"), Block("<p>z</p>")]
     done = render_blocks(blocks)
     assert (done.html, done.toc_tokens) == _convert("\n\n".join(b.text for b in blocks))
+
+
+@pytest.mark.parametrize("page,macro", [("glossary/index.md", "glossary_index"), ("compel-matrix.md", "compel_matrix")])
+def test_pages_calling_a_listing_macro_render_as_python_markdown_does(planned, page, macro):
+    from mkdocs.utils.meta import get_data
+
+    names, configs = _extensions()
+    fast = FastPages(planned, configs.get("toc"), names)
+    source, _ = get_data((ROOT / "docs" / page).read_text(encoding="utf-8"))
+    call = "{{ " + macro + "() }}"
+    assert call in source
+    body = source.replace(call, planned.macros[macro])  # what mkdocs-macros hands on
+    assert fast.markdown(page, body) != body  # the fast path is taken
+    assert _fast(fast, page, body) == _convert(body)
+    # Output that is not a block of its own is left alone.
+    inline = source.replace(call, "Before " + planned.macros[macro])
+    assert fast.markdown(page, inline) == inline

@@ -31,7 +31,7 @@ def test_superseded_dates_are_history_on_the_clause_page(mini_kb):
     section = page.split("## Application dates", 1)[1]
     current, history = section.split("Superseded dates", 1)
     assert "2 December 2027" in current and "2 August 2026" not in current
-    assert "<del>2 August 2026</del>, replaced by **2 December 2027**" in history
+    assert "<del>2 August 2026</del>, replaced by <strong>2 December 2027</strong>" in history
 
 
 @pytest.mark.parametrize(

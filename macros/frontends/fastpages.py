@@ -16,6 +16,11 @@ result directly:
   Python-Markdown with each HTML block swapped for a one-word paragraph, and the
   blocks are put back afterwards, as Python-Markdown's own raw-HTML stash does.
 
+Hand-written pages that call a macro listing every term (the glossary index,
+the COMPEL matrix) get the second treatment for the macro's output, which the
+plan also keeps as blocks (the plugin's ``on_page_markdown`` runs after
+mkdocs-macros has expanded the call).
+
 Either way the output is what Python-Markdown makes of the whole page
 (``tests/test_fastpages.py`` compares them on every generated page). Pages
 whose Markdown on disk no longer matches the plan, or a ``toc`` configuration
@@ -31,6 +36,7 @@ from dataclasses import dataclass
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 
 from ..plan import Plan
+from ..render.markup import join
 
 _TOKEN = "kbrawblock{}"
 _PLACED = re.compile(r"<p>kbrawblock(\d+)</p>")
@@ -55,6 +61,8 @@ class FastPages:
 
     def __init__(self, plan: Plan, toc_config: dict | None = None, extensions=()):
         self._pages = {p.path: p for p in plan.pages if p.blocks}
+        # Each HTML macro's output as the page's Markdown holds it, with its blocks.
+        self._macros = [(join(b), b) for b in plan.macro_blocks.values() if b]
         # Headings are rendered here only under the settings reproduced exactly.
         self._headings = (toc_config or {}) in SUPPORTED_TOC and "attr_list" in extensions
         self._pending: dict[str, list[str]] = {}
@@ -63,7 +71,9 @@ class FastPages:
     def markdown(self, src_uri: str, markdown: str) -> str:
         """What Python-Markdown should convert: nothing, placeholders for HTML blocks, or the page."""
         page = self._pages.get(src_uri)
-        if page is None or markdown.strip() != page.body.strip():
+        if page is None:
+            return self._macro_output(src_uri, markdown)
+        if markdown.strip() != page.body.strip():
             return markdown
         if self._headings:
             done = render_blocks(page.blocks)
@@ -71,15 +81,22 @@ class FastPages:
                 self._rendered[src_uri] = done
                 return ""
         raw: list[str] = []
-        parts = []
-        for block in page.blocks:
-            if block.html:
-                parts.append(_TOKEN.format(len(raw)))
-                raw.append(block.text)
-            else:
-                parts.append(block.text)
+        text = _stash(page.blocks, raw)
         self._pending[src_uri] = raw
-        return "\n\n".join(parts)
+        return text
+
+    def _macro_output(self, src_uri: str, markdown: str) -> str:
+        """A hand-written page: the HTML blocks of any listing macro's output become placeholders."""
+        raw: list[str] = []
+        for text, blocks in self._macros:
+            # Only output standing as blocks of its own (the call alone in its paragraph).
+            at = markdown.find(text)
+            if at < 0 or not _alone(markdown, at, at + len(text)):
+                continue
+            markdown = markdown[:at] + _stash(blocks, raw) + markdown[at + len(text) :]
+        if raw:
+            self._pending[src_uri] = raw
+        return markdown
 
     def rendered(self, src_uri: str) -> bool:
         """Whether :meth:`markdown` rendered this page itself (Python-Markdown has nothing to do)."""
@@ -97,6 +114,24 @@ class FastPages:
         # As in Python-Markdown's own stash: each raw block is followed by a blank line.
         html_text = _PLACED.sub(lambda m: raw[int(m.group(1))] + "\n", html_text)
         return html_text.rstrip("\n"), None, ids
+
+
+def _stash(blocks, raw: list[str]) -> str:
+    """The blocks as Markdown with each HTML block replaced by a placeholder (kept in ``raw``)."""
+    parts = []
+    for block in blocks:
+        if block.html:
+            parts.append(_TOKEN.format(len(raw)))
+            raw.append(block.text)
+        else:
+            parts.append(block.text)
+    return "\n\n".join(parts)
+
+
+def _alone(markdown: str, start: int, end: int) -> bool:
+    """Whether ``markdown[start:end]`` has a blank line (or the page's edge) on both sides."""
+    before, after = markdown[:start].rstrip(" "), markdown[end:].lstrip(" ")
+    return (before == "" or before.endswith("\n\n")) and (after.strip() == "" or after.startswith("\n\n"))
 
 
 def render_blocks(blocks) -> Rendered | None:

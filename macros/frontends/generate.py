@@ -67,8 +67,12 @@ def generate(s: Settings) -> WriteStats:
     return generate_plan(s)[1]
 
 
-def generate_plan(s: Settings) -> tuple[Plan, WriteStats]:
-    """:func:`generate`, also returning the plan (the mkdocs front end reuses its page blocks)."""
+def generate_plan(s: Settings, direct: bool = False) -> tuple[Plan, WriteStats]:
+    """:func:`generate`, also returning the plan (the mkdocs front end reuses its page blocks).
+
+    ``direct``: the caller writes the plan's pass-through files into the site itself, so they
+    are left out of the docs folder (the mkdocs front end; Zensical needs them there).
+    """
     try:
         site = load_site(s.project)
     except DataError as err:
@@ -78,7 +82,8 @@ def generate_plan(s: Settings) -> tuple[Plan, WriteStats]:
     missing = [src for src, _ in the_plan.assets if not (ASSET_ROOT / src).is_file()]
     if missing:
         raise GenerateError(f"asset {missing[0]} is missing; run `make setup`")
-    return the_plan, write_plan(the_plan, ASSET_ROOT, s.project / SOURCE_DOCS, s.docs_dir)
+    skip = the_plan.passthrough if direct else frozenset()
+    return the_plan, write_plan(the_plan, ASSET_ROOT, s.project / SOURCE_DOCS, s.docs_dir, skip)
 
 
 def read_config(path: Path) -> dict[str, Any]:

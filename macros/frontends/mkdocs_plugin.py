@@ -12,30 +12,66 @@ import functools
 import sys
 from pathlib import Path
 
+from mkdocs.config import config_options
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
+from . import navcache
 from .fastpages import FastPages
 from .generate import SOURCE_DOCS, GenerateError, generate_plan, read_config, settings
+from .passthrough import SiteWriter
 
 
 class KnowledgeBasePlugin(BasePlugin):
     """Writes the generated docs folder at the start of every build."""
 
+    # ``nav_cache: false`` renders the navigation for every page (tests compare the two).
+    config_scheme = (("nav_cache", config_options.Type(bool, default=True)),)
+
     fast: FastPages | None = None
+    #: Writes the plan's pass-through files (redirects, graph data) into the site.
+    direct: SiteWriter | None = None
 
     def on_config(self, config):
         """Validate all data and write the plan; stop with the same report as `make check`."""
         path = Path(config.config_file_path).resolve()
         try:
-            the_plan, _ = generate_plan(settings(read_config(path), path.parent))
+            # Pass-through files go from memory to the site (on_files), not through build/docs.
+            the_plan, _ = generate_plan(settings(read_config(path), path.parent), direct=True)
         except GenerateError as err:
             print(err, file=sys.stderr)
             raise Abort("Aborted: the knowledge base could not be generated; run `make check`.") from None
         self.fast = FastPages(the_plan, config["mdx_configs"].get("toc"), config["markdown_extensions"])
+        self.direct = SiteWriter({p: the_plan.files[p] for p in the_plan.passthrough})
         return config
 
+    def on_files(self, files, config):
+        """Start writing the pass-through files into the freshly cleaned site, beside mkdocs' work."""
+        if self.direct is not None:
+            for path in self.direct.files:
+                found = files.get_file_from_path(path)  # none: the writer leaves them out of docs_dir
+                if found is not None:
+                    files.remove(found)
+            self.direct.start(Path(config["site_dir"]))
+        return files
+
+    def on_post_build(self, config):
+        """Every pass-through file is in the site before the build ends."""
+        if self.direct is not None:
+            self.direct.finish()
+
+    def on_env(self, env, config, files):
+        """Material's navigation is rendered once per folder for pages it does not list."""
+        # Templates cannot change during one build (a fresh environment is made for every
+        # build); without this, Jinja checks each one's file on disk at every include.
+        env.auto_reload = False
+        if self.config.get("nav_cache", True):
+            navcache.install(env, config)
+        return env
+
+    # After every other plugin's: hand-written pages must have their macros expanded by then.
+    @event_priority(-50)
     def on_page_markdown(self, markdown, page, config, files):
         """Generated pages planned as blocks: at most their headings go through Python-Markdown."""
         if not self.fast:

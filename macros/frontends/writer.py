@@ -41,13 +41,19 @@ def handwritten(docs: Path) -> dict[str, Path]:
     return {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*")) if p.is_file()}
 
 
-def write_plan(plan: Plan, asset_root: Path, docs: Path, out: Path) -> WriteStats:
-    """Materialise ``plan`` plus the hand-written ``docs`` into ``out`` (assets read from ``asset_root``)."""
+def write_plan(
+    plan: Plan, asset_root: Path, docs: Path, out: Path, skip: frozenset[str] = frozenset()
+) -> WriteStats:
+    """Materialise ``plan`` plus the hand-written ``docs`` into ``out`` (assets read from ``asset_root``).
+
+    Files of ``plan.files`` named in ``skip`` are left out (and removed if an earlier write left them).
+    """
     wanted: dict[str, bytes | Path] = dict(handwritten(docs))
     for page in plan.pages:
         wanted[page.path] = page_source(page).encode("utf-8")
     for path, text in plan.files.items():
-        wanted[path] = text.encode("utf-8")
+        if path not in skip:
+            wanted[path] = text.encode("utf-8")
     for src, dest in plan.assets:
         wanted[dest] = asset_root / src
     written = unchanged = 0

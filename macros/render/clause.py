@@ -10,7 +10,7 @@ from ..model import Clause
 from ..site import Site
 from . import paths
 from .crosswalk import in_other_frameworks
-from .markup import Block, Here, items, join, link, md_block, para, text
+from .markup import Block, Here, items, join, link, para, text
 from .markup import heading as md_heading
 from .term import term_html_link
 from .text import esc, href, md, prose
@@ -39,7 +39,7 @@ def clause_page(site: Site, ref: str, graph=(), directory_urls: bool = True) -> 
 def clause_blocks(site: Site, ref: str, graph=(), directory_urls: bool = True) -> list[Block]:
     """The page as blocks (one page per clause, so its lists of terms are finished HTML).
 
-    The application dates and the crosswalk rows stay Markdown: they do not grow with the glossary.
+    Every part is finished HTML but the headings, so no page of a clause needs Python-Markdown.
     """
     c = site.kb.clauses[ref]
     here = Here(paths.clause(ref), directory_urls)
@@ -55,9 +55,9 @@ def clause_blocks(site: Site, ref: str, graph=(), directory_urls: bool = True) -
         ),
         para(esc(c.summary), "kb-summary"),
         Block(prose(c.details) if c.details else ""),
-        md_block(clause_dates(site, ref, here.src)),
+        *clause_dates(site, ref, here),
         *_children(site, c, here),
-        md_block(in_other_frameworks(site, ref, here.src)),
+        *in_other_frameworks(site, ref, here),
         *_backlinks(site, ref, here),
         *_guides(site, ref, here),
         *graph,

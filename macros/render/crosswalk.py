@@ -10,6 +10,7 @@ from ..model import Clause, Crosswalk, Mapping
 from ..site import Site
 from ..vocab import FRAMEWORKS, MAPPING_METHODS, MAPPING_RATIONALES, MAPPING_RELATIONS, MAPPING_STATUSES
 from . import paths
+from .markup import Block, Here, heading, items, link, text
 from .text import attr, esc, href, md, prose
 
 _STATUS_CLASS = {"covered": "full", "partly covered": "part", "not covered": "none"}
@@ -24,25 +25,31 @@ def clause_ref_link(site: Site, ref: str, here: str, title: bool = True) -> str:
 
 def _provenance(m: Mapping) -> str:
     p = m.provenance
-    who = f"{md(p.author)}" + (f", reviewed by {md(p.reviewer)}" if p.reviewer else "")
-    return f"{md(MAPPING_STATUSES[p.status])} · {md(MAPPING_METHODS[p.method])} ({who}) · {md(p.date)}"
+    who = text(p.author) + (f", reviewed by {text(p.reviewer)}" if p.reviewer else "")
+    return f"{text(MAPPING_STATUSES[p.status])} · {text(MAPPING_METHODS[p.method])} ({who}) · {text(p.date)}"
 
 
-def _row_line(site: Site, m: Mapping, here: str) -> str:
+def _clause_link(site: Site, ref: str, here: Here, title: bool = True) -> str:
+    c = site.kb.clauses[ref]
+    label = f"{text(c.code)} — {text(c.title)}" if title else text(c.code)
+    return link(here.to(paths.clause(ref)), label)
+
+
+def _row_item(site: Site, m: Mapping, here: Here) -> str:
     bits = [
-        f"**{md(MAPPING_RELATIONS[m.relation])}** {clause_ref_link(site, m.target, here)}",
+        f"<strong>{text(MAPPING_RELATIONS[m.relation])}</strong> {_clause_link(site, m.target, here)}",
         f"strength {m.strength}/10",
-        md(MAPPING_RATIONALES[m.rationale].split(":")[0].lower()),
+        text(MAPPING_RATIONALES[m.rationale].split(":")[0].lower()),
     ]
     line = " · ".join(bits)
-    detail = md(m.justification)
+    detail = text(m.justification)
     if m.inferred:
-        via = ", ".join(clause_ref_link(site, v, here, title=False) for v in m.via)
-        line += f" · *inferred through {via}*"
+        via = ", ".join(_clause_link(site, v, here, title=False) for v in m.via)
+        line += f" · <em>inferred through {via}</em>"
         detail = _path_sentence(site, m)
     if m.basis:
-        detail += f" *Also linked in: {md(m.basis)}.*"
-    return f"- {line}  \n  {detail}  \n  <small>{_provenance(m)}</small>"
+        detail += f" <em>Also linked in: {text(m.basis)}.</em>"
+    return f"{line}<br>\n{detail}<br>\n<small>{_provenance(m)}</small>"
 
 
 def _path_sentence(site: Site, m: Mapping) -> str:
@@ -53,40 +60,41 @@ def _path_sentence(site: Site, m: Mapping) -> str:
         r = next((x for x in site.mappings.of(a) if x.target == b and not x.inferred), None)
         if r is not None:
             links.append(
-                f"{md(site.kb.clauses[a].code)} {md(MAPPING_RELATIONS[r.relation].lower())} "
-                f"{md(site.kb.clauses[b].code)} (strength {r.strength})"
+                f"{text(site.kb.clauses[a].code)} {text(MAPPING_RELATIONS[r.relation].lower())} "
+                f"{text(site.kb.clauses[b].code)} (strength {r.strength})"
             )
     return "Composed from " + ", then ".join(links) + f"; the weaker link decides (strength {m.strength})."
 
 
-def in_other_frameworks(site: Site, ref: str, here: str) -> str:
-    """A clause page's "In other frameworks": direct, then inferred, by framework and relation."""
+def in_other_frameworks(site: Site, ref: str, here: Here) -> list[Block]:
+    """A clause page's "In other frameworks" as blocks: direct, then inferred, by framework and relation."""
     rows = site.mappings.of(ref)
     if not rows:
-        return ""
-    out = ["## In other frameworks"]
+        return []
+    out = [heading(2, "In other frameworks")]
     if any(m.provenance.status == "draft" for m in rows):
+        how = link(here.to(paths.CROSSWALKS_INDEX), "How the crosswalks work")
         out.append(
-            '<div class="kb-draft-note" markdown="1">\n\nSome of these mappings are drafts made by an '
-            "automated assistant and not yet reviewed by a person; read each justification before relying "
-            "on one. "
-            f"[How the crosswalks work]({paths.rel(here, paths.CROSSWALKS_INDEX)}).\n\n</div>"
+            Block(
+                '<div class="kb-draft-note">\n<p>Some of these mappings are drafts made by an automated '
+                "assistant and not yet reviewed by a person; read each justification before relying on one. "
+                f"{how}.</p>\n</div>"
+            )
         )
     for inferred in (False, True):
         chosen = [m for m in rows if m.inferred == inferred]
         if not chosen:
             continue
         if inferred:
-            out.append("### Inferred through another framework")
+            out.append(heading(3, "Inferred through another framework"))
         by_fw: dict[str, list[Mapping]] = defaultdict(list)
         for m in chosen:
             by_fw[m.target_framework].append(m)
         for fw in FRAMEWORKS:
             if fw in by_fw:
-                head = "####" if inferred else "###"
-                lines = [_row_line(site, m, here) for m in sorted(by_fw[fw], key=_order)]
-                out.append(f"{head} {md(FRAMEWORKS[fw])}\n\n" + "\n".join(lines))
-    return "\n\n".join(out)
+                out.append(heading(4 if inferred else 3, md(FRAMEWORKS[fw])))
+                out.append(items(_row_item(site, m, here) for m in sorted(by_fw[fw], key=_order)))
+    return out
 
 
 def _order(m: Mapping) -> tuple:

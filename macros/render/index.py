@@ -14,7 +14,7 @@ from ..vocab import (
     TERM_RELATIONS,
 )
 from . import paths
-from .markup import Here, items, join, link, md_block, para, text
+from .markup import Block, Here, items, join, link, md_block, para, text
 from .term import term_html_link
 from .text import esc, md
 
@@ -25,7 +25,14 @@ def _initial(name: str) -> str:
 
 
 def glossary_index(site: Site, here: str = paths.GLOSSARY_INDEX, directory_urls: bool = True) -> str:
-    """A-Z list of every term (acronyms listed too, pointing to their term), then by category.
+    """A-Z list of every term (acronyms listed too, pointing to their term), then by category."""
+    return join(glossary_index_blocks(site, here, directory_urls))
+
+
+def glossary_index_blocks(
+    site: Site, here: str = paths.GLOSSARY_INDEX, directory_urls: bool = True
+) -> list[Block]:
+    """:func:`glossary_index` as blocks.
 
     The lists are finished HTML between Markdown headings (see :mod:`.markup`): they hold every
     term, and Python-Markdown's inline parsing of thousands of links was most of this page's cost.
@@ -62,7 +69,7 @@ def glossary_index(site: Site, here: str = paths.GLOSSARY_INDEX, directory_urls:
             out.append(items(term_html_link(site, t.id, at) for t in members))
         else:
             out.append(para("No terms yet."))
-    return join(out)
+    return out
 
 
 def frameworks_overview(site: Site, here: str = paths.FRAMEWORKS_INDEX) -> str:
@@ -86,6 +93,13 @@ def frameworks_overview(site: Site, here: str = paths.FRAMEWORKS_INDEX) -> str:
 
 def compel_matrix(site: Site, here: str = paths.COMPEL_MATRIX, directory_urls: bool = True) -> str:
     """Stages (rows) by pillars (columns); each cell lists the terms tagged with both (an HTML table)."""
+    return join(compel_matrix_blocks(site, here, directory_urls))
+
+
+def compel_matrix_blocks(
+    site: Site, here: str = paths.COMPEL_MATRIX, directory_urls: bool = True
+) -> list[Block]:
+    """:func:`compel_matrix` as blocks (one: the table)."""
     at = Here(here, directory_urls)
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     for t in sorted(site.kb.terms.values(), key=lambda t: t.term.casefold()):
@@ -108,7 +122,8 @@ def compel_matrix(site: Site, here: str = paths.COMPEL_MATRIX, directory_urls: b
             terms = site.kb.terms
             cols.append("<br>".join(link(at.to(paths.term(i)), text(terms[i].term)) for i in ids) or "—")
         rows.append("<tr>\n" + "".join(f"<td>{c}</td>\n" for c in cols) + "</tr>\n")
-    return f"<table>\n<thead>\n<tr>\n{heads}</tr>\n</thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>"
+    table = f"<table>\n<thead>\n<tr>\n{heads}</tr>\n</thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>"
+    return [Block(table)]
 
 
 def vocabularies() -> str:

@@ -13,6 +13,7 @@ from ..model import Milestone, Timeline
 from ..site import Site
 from ..vocab import DATE_STATUSES
 from . import paths
+from .markup import Block, Here, heading, items, link, para, text
 from .text import md
 
 
@@ -22,49 +23,59 @@ def human_date(iso: str) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
-def _amended(site: Site, m: Milestone) -> str:
-    t = site.kb.timelines.get(m.framework)
-    a = t.amendments.get(m.amended_by) if t and m.amended_by else None
-    return md(a.title) if a else ""
+def _amended(site: Site, m: Milestone, t=md) -> str:
+    tl = site.kb.timelines.get(m.framework)
+    a = tl.amendments.get(m.amended_by) if tl and m.amended_by else None
+    return t(a.title) if a else ""
 
 
-def _status(m: Milestone) -> str:
-    return md(DATE_STATUSES[m.status])
+def _status(m: Milestone, t=md) -> str:
+    return t(DATE_STATUSES[m.status])
 
 
-def _basis(site: Site, m: Milestone) -> str:
-    """The legal basis, naming the amending act unless the basis already does."""
-    amended = _amended(site, m)
+def _basis(site: Site, m: Milestone, t=md) -> str:
+    """The legal basis, naming the amending act unless the basis already does.
+
+    ``t`` escapes data for where it goes: :func:`~.text.md` for Markdown, :func:`~.markup.text` for HTML.
+    """
+    amended = _amended(site, m, t)
     extra = f" (amended by {amended})" if amended and "amended" not in m.basis else ""
-    return md(m.basis) + extra
+    return t(m.basis) + extra
 
 
-def _history(m: Milestone, new: Milestone | None, site: Site) -> str:
-    repl = f", replaced by **{human_date(new.date)}**" if new else ", replaced"
-    how = f" ({_amended(site, new)})" if new and new.amended_by else ""
-    return f"- <del>{human_date(m.date)}</del>{repl}{how}: {md(m.applies)} Basis was {md(m.basis)}."
+def _history(m: Milestone, new: Milestone | None, site: Site, t=md) -> str:
+    strong = (lambda s: f"<strong>{s}</strong>") if t is not md else (lambda s: f"**{s}**")
+    repl = f", replaced by {strong(human_date(new.date))}" if new else ", replaced"
+    how = f" ({_amended(site, new, t)})" if new and new.amended_by else ""
+    return f"<del>{human_date(m.date)}</del>{repl}{how}: {t(m.applies)} Basis was {t(m.basis)}."
 
 
-def clause_dates(site: Site, ref: str, here: str) -> str:
-    """The "Application dates" section of a clause page (empty when the clause has none)."""
+_DATE_COLUMNS = ("Applies from", "What applies", "To whom", "Legal basis", "Source")
+
+
+def clause_dates(site: Site, ref: str, here: Here) -> list[Block]:
+    """The "Application dates" section of a clause page, as blocks (none when the clause has no dates)."""
     dates = site.kb.dates_of(ref)
     if not dates:
-        return ""
+        return []
     current = [m for m in dates if m.current]
     old = [m for m in dates if not m.current]
-    fw = dates[0].framework
-    link = paths.rel(here, paths.timeline(fw))
-    rows = ["| Applies from | What applies | To whom | Legal basis | Source |", "|---|---|---|---|---|"]
-    for m in current:
-        rows.append(
-            f"| **{human_date(m.date)}** | {md(m.applies)} | {md(m.to)} | {_basis(site, m)} | {_status(m)} |"
-        )
-    out = ["## Application dates", "\n".join(rows)]
+    head = "".join(f"<th>{h}</th>" for h in _DATE_COLUMNS)
+    rows = [
+        f"<tr><td><strong>{human_date(m.date)}</strong></td><td>{text(m.applies)}</td><td>{text(m.to)}</td>"
+        f"<td>{_basis(site, m, text)}</td><td>{_status(m, text)}</td></tr>"
+        for m in current
+    ]
+    out = [
+        heading(2, "Application dates"),
+        Block(f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{chr(10).join(rows)}\n</tbody>\n</table>"),
+    ]
     if old:
-        lines = [_history(m, site.kb.milestone(m.superseded_by), site) for m in old]
-        out.append("**Superseded dates (history, no longer current):**\n\n" + "\n".join(lines))
-    out.append(f"[Every date of this framework on one timeline]({link}).")
-    return "\n\n".join(out)
+        out.append(para("<strong>Superseded dates (history, no longer current):</strong>"))
+        out.append(items(_history(m, site.kb.milestone(m.superseded_by), site, text) for m in old))
+    every = link(here.to(paths.timeline(dates[0].framework)), "Every date of this framework on one timeline")
+    out.append(para(f"{every}."))
+    return out
 
 
 def current_dates(site: Site, ref: str) -> list[Milestone]:
@@ -105,7 +116,7 @@ def timeline_page(site: Site, framework: str, today: dt.date) -> str:
         by_id = {m.id: m for m in t.milestones}
         parts.append("## Superseded dates (history)")
         parts.append("These dates were replaced and no longer apply.")
-        parts.append("\n".join(_history(m, by_id.get(m.superseded_by), site) for m in old))
+        parts.append("\n".join(f"- {_history(m, by_id.get(m.superseded_by), site)}" for m in old))
     return "\n\n".join(parts)
 
 
