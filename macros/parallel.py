@@ -18,6 +18,7 @@ fork copies only the calling thread, so a lock held by another one, as under
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import threading
@@ -76,6 +77,7 @@ class Pending:
             self._receive.close()
             self._child.join()
             self._child = None
+            gc.unfreeze()
         if not ok:
             raise ChildFailed(f"the forked part of the build failed:\n{value}")
         self._value = value
@@ -92,6 +94,10 @@ def background(there: Callable[[], B], fork: bool | None = None) -> Pending:
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(there, send), daemon=True)
+    # Every object alive now goes to the collector's permanent generation until the child is
+    # done: otherwise a collection in either process writes to every object's header and the
+    # kernel copies the whole shared heap page by page (the advice of the gc module's docs).
+    gc.freeze()
     child.start()
     send.close()
     return Pending(receive, child)

@@ -367,6 +367,7 @@ class _Graphs:
         self.timer = _Timer()
         with self.timer:
             self.data = graphdata.GraphData(site, directory_urls)
+            self.data.prepare()
         self._files: dict[str, str] = {}
         self.explorer = ""  # the explorer's data file, made with its page
 

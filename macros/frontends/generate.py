@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..load import no_cyclic_gc
 from ..pipeline import load_site
 from ..plan import Plan, plan
 from ..problems import DataError, format_report
@@ -78,7 +79,9 @@ def generate_plan(s: Settings, direct: bool = False) -> tuple[Plan, WriteStats]:
     except DataError as err:
         raise GenerateError(format_report(err.problems)) from None
     reserved = frozenset(handwritten(s.project / SOURCE_DOCS))
-    the_plan = plan(site, s.directory_urls, reserved)
+    # The plan makes no reference cycles: the cyclic collector would only rescan the model.
+    with no_cyclic_gc():
+        the_plan = plan(site, s.directory_urls, reserved)
     missing = [src for src, _ in the_plan.assets if not (ASSET_ROOT / src).is_file()]
     if missing:
         raise GenerateError(f"asset {missing[0]} is missing; run `make setup`")

@@ -261,21 +261,35 @@ class GraphData:
         position = {n: k for k, (n, _) in enumerate(order)}
         by_last: dict[int, list[int]] = {}
         for i, a, b in edges:
-            by_last.setdefault(max(position[a], position[b]), []).append(i)
+            pa, pb = position[a], position[b]
+            last = pa if pa > pb else pb
+            mine = by_last.get(last)
+            if mine is None:
+                by_last[last] = [i]
+            else:
+                mine.append(i)
         budget = MAX_BYTES - _HEADER_RESERVE
         used, drawn, kept = 0, [], []
         entries, entry = self._entries, self._entry_json
-        for k, (n, depth) in enumerate(order):
+        for k, node in enumerate(order):
             mine = by_last.get(k, ())
             # An edge is "[a,b,r]" (r: the relation's place in the file's legend, one or two digits).
-            size = (entries.get((n, depth)) or entry(n, depth))[1]
-            cost = size + 1 + len(mine) * (2 * len(str(k)) + 7)
+            size = (entries.get(node) or entry(*node))[1]
+            cost = size + 1 + len(mine) * _EDGE_BYTES[k] if mine else size + 1
             if used + cost > budget and drawn:
                 break  # keep the rank order honest: a weaker node never replaces a stronger one
             used += cost
-            drawn.append((n, depth))
-            kept.extend(mine)
-        return drawn, sorted(kept)
+            drawn.append(node)
+            if mine:
+                kept.extend(mine)
+        kept.sort()
+        return drawn, kept
+
+    def prepare(self) -> None:
+        """Make every node's entry at every depth now (before the plan forks, so no part makes one twice)."""
+        for n in range(len(self._ids)):
+            for depth in SUMMARY_CHARS:
+                self._entry_json(n, depth)
 
     def _entry_json(self, n: int, depth: int) -> tuple[str, int]:
         """A node's entry at a depth as JSON text, and its size in bytes (made once per build)."""
@@ -464,6 +478,8 @@ def _edge(e: Edge, index: dict[str, int], rel_index: dict[str, int]) -> list:
 
 #: Bytes kept for a data file's header (legend, URL templates, summary) out of :data:`MAX_BYTES`.
 _HEADER_RESERVE = 2_500
+#: Bytes an edge to the node at position k costs at most: "[a,b,r]," with a and b up to k's digits.
+_EDGE_BYTES = tuple(2 * len(str(k)) + 7 for k in range(1 + MAX_DEPTH1 + MAX_DEPTH2 + 1))
 
 
 # ---- text -------------------------------------------------------------------------------
