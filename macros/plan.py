@@ -122,12 +122,14 @@ def plan(
     """
     today = today or dt.date.today()
     linker = _Linker(site, directory_urls)
-    graphs = _Graphs(site, directory_urls)
     kb = site.kb
     nodes = [*(("term", t) for t in sorted(kb.terms)), *(("clause", c) for c in kb.clauses)]
+    # Every page's graph section and data file first, in one tight pass: interleaved with the
+    # pages (and run in two processes at once) the same work took a third more CPU time.
+    graphs = _Graphs(site, directory_urls, [key for _, key in nodes])
     split = len(nodes) - round(len(nodes) * CHILD_SHARE)
 
-    def here() -> tuple[_Part, list[PlannedPage], dict[str, str], dict[str, str]]:
+    def here() -> tuple[list[PlannedPage], list[PlannedPage], dict[str, str], tuple]:
         # Everything but the child's pages: the first pages, the other pages, files and macros.
         head = _node_pages(site, linker, graphs, nodes[:split])
         others = _other_pages(site, linker, graphs, directory_urls, today)
@@ -145,11 +147,9 @@ def plan(
         lambda: _node_pages(site, linker, graphs, nodes[split:]),
         False if fork is None and len(nodes) < MIN_FORK_NODES else fork,
     )
-    graphs.adopt(head)
-    graphs.adopt(tail)
-    pages = [p for p in (*head.pages, *tail.pages, *others) if p.path not in reserved]
+    pages = [p for p in (*head, *tail, *others) if p.path not in reserved]
     redirects = _redirects(site, directory_urls, reserved)
-    passthrough = frozenset(redirects) | frozenset(graphs.node_files())
+    passthrough = frozenset(redirects) | frozenset(graphs.node_files)
     files.update(redirects)
     files.update(graphs.files())
     return Plan(tuple(pages), files, ASSETS, macros, passthrough, blocks, {"graph": graphs.timer.seconds})
@@ -288,36 +288,27 @@ def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
 
 
 #: Share of the per-term and per-clause pages a forked child renders. This process renders
-#: the rest and everything else, and then takes the child's pages through a pipe; at 3,000
-#: terms an even split finishes both together.
+#: the rest and every other page, and then takes the child's pages through a pipe; at 3,000
+#: terms this split finishes both together.
 CHILD_SHARE = 0.6
 #: Below this many term and clause pages a fork costs more than it saves.
 MIN_FORK_NODES = 400
 
 
-@dataclass
-class _Part:
-    """Pages rendered by one part of the plan, with the graph data files and graph time they took."""
-
-    pages: list[PlannedPage] = field(default_factory=list)
-    files: dict[str, str] = field(default_factory=dict)
-    graph_seconds: float = 0.0
-
-
-def _node_pages(site: Site, linker: _Linker, graphs: _Graphs, nodes: list[tuple[str, str]]) -> _Part:
+def _node_pages(
+    site: Site, linker: _Linker, graphs: _Graphs, nodes: list[tuple[str, str]]
+) -> list[PlannedPage]:
     """The pages of ``nodes`` (``("term", id)`` or ``("clause", ref)``); may run in a forked child."""
-    part = _Part()
-    sections = graphs.part(part)
-    for kind, key in nodes:
-        render = _term_page if kind == "term" else _clause_page
-        part.pages.append(render(site, linker, sections, key))
-    return part
+    return [
+        _term_page(site, linker, graphs, key) if kind == "term" else _clause_page(site, linker, graphs, key)
+        for kind, key in nodes
+    ]
 
 
-def _term_page(site: Site, linker: _Linker, graphs: _PartGraphs, tid: str) -> PlannedPage:
+def _term_page(site: Site, linker: _Linker, graphs: _Graphs, tid: str) -> PlannedPage:
     t = site.kb.terms[tid]
     here = paths.term(tid)
-    body = linker.link_blocks(here, tid, term.term_blocks(site, tid, graphs.section(tid), linker.dirs))
+    body = linker.link_blocks(here, tid, term.term_blocks(site, tid, graphs.sections[tid], linker.dirs))
     # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
     kb_tags = [
         CATEGORIES[t.category],
@@ -328,10 +319,10 @@ def _term_page(site: Site, linker: _Linker, graphs: _PartGraphs, tid: str) -> Pl
     return _page(here, t.term, BOOST["term"], body, "term", "", names, tags=names, kb_tags=kb_tags)
 
 
-def _clause_page(site: Site, linker: _Linker, graphs: _PartGraphs, ref: str) -> PlannedPage:
+def _clause_page(site: Site, linker: _Linker, graphs: _Graphs, ref: str) -> PlannedPage:
     c = site.kb.clauses[ref]
     here = paths.clause(ref)
-    body = linker.link_blocks(here, None, clause.clause_blocks(site, ref, graphs.section(ref), linker.dirs))
+    body = linker.link_blocks(here, None, clause.clause_blocks(site, ref, graphs.sections[ref], linker.dirs))
     # The code alone as the title: a long title dilutes the title field, and clause
     # codes are what reviewers type (the page's heading still shows the full title).
     names = clause_keywords(c)
@@ -360,57 +351,34 @@ def _exports(site: Site) -> dict[str, str]:
 
 
 class _Graphs:
-    """Concept-graph data: each page's neighbourhood (made with its page) and the explorer's."""
+    """Concept-graph data: each page's section and neighbourhood file, made up front, and the explorer's."""
 
-    def __init__(self, site: Site, directory_urls: bool):
+    def __init__(self, site: Site, directory_urls: bool, nodes: list[str]):
         # Timed apart: the graph's share of the build has a budget (docs/about/performance.md).
         self.timer = _Timer()
+        self.sections: dict[str, list[Block]] = {}
+        #: Every page's neighbourhood file, in page order.
+        self.node_files: dict[str, str] = {}
         with self.timer:
-            self.data = graphdata.GraphData(site, directory_urls)
-            self.data.prepare()
-        self._files: dict[str, str] = {}
+            self.data = data = graphdata.GraphData(site, directory_urls)
+            data.prepare()
+            for node in nodes:
+                nb = data.neighbourhood(node)
+                text = data.local_json(nb)
+                self.node_files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", text)
+                self.sections[node] = graphdata.section(data, nb)
         self.explorer = ""  # the explorer's data file, made with its page
-
-    def part(self, part: _Part) -> _PartGraphs:
-        """Graph sections for pages of ``part``, which keeps their data files and time."""
-        return _PartGraphs(self.data, part)
-
-    def adopt(self, part: _Part) -> None:
-        """Take a finished part's data files and graph time (parts are adopted in page order)."""
-        self._files.update(part.files)
-        self.timer.seconds += part.graph_seconds
-
-    def node_files(self) -> dict[str, str]:
-        """Every page's neighbourhood file, in page order."""
-        return self._files
 
     def files(self) -> dict[str, str]:
         """Every page's neighbourhood file (in page order), then the explorer's."""
-        return {**self._files, paths.GRAPH_EXPLORER_DATA: self.explorer}
-
-
-class _PartGraphs:
-    """Each page's graph section and neighbourhood data file, kept on its part of the plan."""
-
-    def __init__(self, data: graphdata.GraphData, part: _Part):
-        self.data, self._part = data, part
-
-    def section(self, node: str) -> list[Block]:
-        start = time.thread_time()
-        nb = self.data.neighbourhood(node)
-        self._part.files[paths.graph_data(node)] = graphdata.data_file(
-            f"node:{node}", self.data.local_json(nb)
-        )
-        section = graphdata.section(self.data, nb)
-        self._part.graph_seconds += time.thread_time() - start
-        return section
+        return {**self.node_files, paths.GRAPH_EXPLORER_DATA: self.explorer}
 
 
 class _Timer:
     """Adds up the CPU time spent inside ``with timer:`` blocks.
 
-    CPU, not wall time: parts of the plan run in two processes at once, and their graph work
-    is summed, which only CPU time allows (it is what the graph's share of the build compares).
+    CPU, not wall time: parts of the build run in two processes at once, so the graph's share
+    of the build compares CPU times (scripts/bench_graph.py).
     """
 
     def __init__(self) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -183,6 +183,13 @@ class GraphData:
         self._adj = [tuple(links) for links in adj]
         self._pairs = {k: tuple(v) for k, v in pairs.items()}
         self._neighbours = [frozenset(o for o, _ in links) for links in adj]
+        self._degree = [len(links) for links in adj]
+        # Each edge's ends (as numbers), relation and the JSON that closes it, for the data files.
+        self._edge_src = [number[e.source] for e in self.edges]
+        self._edge_tgt = [number[e.target] for e in self.edges]
+        self._edge_rel = [e.relation for e in self.edges]
+        self._edge_tail = [",1]" if e.inferred else "]" for e in self.edges]
+        self._damping = [math.log2(2 + len(links)) for links in adj]
         self._hub = [self.nodes[n].kind in HUB_KINDS for n in ids]
         self._kind = [self.nodes[n].kind for n in ids]
         self._framework = [self.nodes[n].framework for n in ids]
@@ -212,7 +219,8 @@ class GraphData:
             if w > near.get(o, -1.0):
                 near[o] = w
         near.pop(c, None)
-        kept1 = sorted(near, key=lambda o: (-near[o], -len(adj[o]), rank[o]))[:MAX_DEPTH1]
+        degree = self._degree
+        kept1 = [o for *_, o in sorted([(-w, -degree[o], rank[o], o) for o, w in near.items()])[:MAX_DEPTH1]]
         pivots = [p for p in kept1 if not self._hub[p]]
         # Every node two links away (through drawn, non-hub neighbours) counts; set operations keep
         # this at C speed however large the union.
@@ -221,12 +229,13 @@ class GraphData:
         everything.discard(c)
         # Depth 2 scores a node by the strong links it shares with this one's neighbours, each shared
         # neighbour counting less the more links it has (Adamic-Adar), so specific links beat generic ones.
-        far: dict[int, float] = {}
+        far: defaultdict[int, float] = defaultdict(float)
+        damping, strongest = self._damping, self._strongest
         for p in pivots:
-            share = near[p] / math.log2(2 + len(adj[p]))
-            for q, w in self._strongest[p]:
+            share = near[p] / damping[p]
+            for q, w in strongest[p]:
                 if q in everything:
-                    far[q] = far.get(q, 0.0) + share * w
+                    far[q] += share * w
         # Sorting tuples compares in C; a key function would cost a Python call per candidate.
         kept2 = [q for _, _, q in sorted([(-score, rank[q], q) for q, score in far.items()])[:MAX_DEPTH2]]
         order = [(c, 0), *((p, 1) for p in kept1), *((q, 2) for q in kept2)]
@@ -319,9 +328,9 @@ class GraphData:
     def local_json(self, nb: Neighbourhood) -> str:
         """The JSON text of one page's data file (assembled from node entries made once per build)."""
         numbers = nb.numbers or tuple(self._number[n] for n, _ in nb.drawn)
-        kinds = frozenset(self._kind[n] for n in numbers)
-        frameworks = frozenset(self._framework[n] for n in numbers)
-        relations = frozenset(self.edges[i].relation for i in nb.edges)
+        kinds = frozenset(map(self._kind.__getitem__, numbers))
+        frameworks = frozenset(map(self._framework.__getitem__, numbers))
+        relations = frozenset(map(self._edge_rel.__getitem__, nb.edges))
         key = (kinds, frameworks, relations)
         head = self._heads.get(key)
         if head is None:
@@ -329,16 +338,13 @@ class GraphData:
             # Pages share a handful of legends: each is serialised once.
             head = self._heads[key] = (_dumps(legend)[1:-1], {r[0]: k for k, r in enumerate(legend["rel"])})
         legend_json, rel_index = head
-        index = {n: k for k, (n, _) in enumerate(nb.drawn)}
-        entries = self._entries
+        index = {n: k for k, n in enumerate(numbers)}
+        entries, entry = self._entries, self._entry_json
         nodes = ",".join(
-            (entries.get((n, d)) or self._entry_json(n, d))[0]
-            for n, (_, d) in zip(numbers, nb.drawn, strict=True)
+            (entries.get((n, d)) or entry(n, d))[0] for n, (_, d) in zip(numbers, nb.drawn, strict=True)
         )
-        edges = ",".join(
-            f"[{index[e.source]},{index[e.target]},{rel_index[e.relation]}{',1' if e.inferred else ''}]"
-            for e in map(self.edges.__getitem__, nb.edges)
-        )
+        src, tgt, rel, tail = self._edge_src, self._edge_tgt, self._edge_rel, self._edge_tail
+        edges = ",".join(f"[{index[src[i]]},{index[tgt[i]]},{rel_index[rel[i]]}{tail[i]}" for i in nb.edges)
         total = f"[{sum(nb.near.values())},{sum(nb.far.values())}]"
         return f'{{"v":1,"id":{_dumps(nb.node)},{legend_json},"total":{total},"n":[{nodes}],"e":[{edges}]}}'
 
