@@ -66,12 +66,19 @@ def write_plan(
     removed = _remove_others(out, set(wanted))
     macros = json.dumps(plan.macros, ensure_ascii=False, indent=0, sort_keys=True)
     _write_if_changed(macros_file(out), macros.encode("utf-8"))
+    # Where this build's plan spent its time (``make bench`` reads it after each build).
+    timings_file(out).write_text(json.dumps(plan.timings, sort_keys=True) + "\n", encoding="utf-8")
     return WriteStats(written, removed, unchanged)
 
 
 def macros_file(out: Path) -> Path:
     """Where the hand-written pages' macro outputs live: next to the docs folder, never published."""
     return out.parent / f"{out.name}-macros.json"
+
+
+def timings_file(out: Path) -> Path:
+    """Where the last plan's timings (``Plan.timings``) go: next to the docs folder, never published."""
+    return out.parent / f"{out.name}-timings.json"
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
