@@ -13,10 +13,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 setup: $(VENV_STAMP) $(NODE_STAMP) $(VALIDATE_STAMP)
 
+# --compile-bytecode: uv skips it by default, and with PYTHONDONTWRITEBYTECODE=1 (set above so the
+# checkout stays free of __pycache__) every build would compile mkdocs, networkx and the rest again.
 $(VENV_STAMP): requirements.lock pyproject.toml
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check uv==0.13.8
-	.venv/bin/uv pip sync -q --python .venv/bin/python requirements.lock
+	.venv/bin/uv pip sync -q --compile-bytecode --python .venv/bin/python requirements.lock
 	.venv/bin/uv pip install -q --python .venv/bin/python --no-deps -e .
 	touch $@
 
