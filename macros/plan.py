@@ -25,6 +25,7 @@ from .render import (
     decision,
     exports,
     graphdata,
+    graphpage,
     index,
     paths,
     spectrum,
@@ -180,7 +181,7 @@ def _other_pages(
         pages.append(_page(paths.timeline(fid), t.title, BOOST["framework"], body, "page", fid, [t.title]))
     # The drawing wants the page's full width: no navigation or table-of-contents sidebar.
     with graphs.timer:
-        explorer = graphdata.explorer_page(graphs.data)
+        explorer = graphpage.explorer_page(graphs.data)
         graphs.explorer = graphdata.data_file("explorer", graphdata.explorer_json(graphs.data))
     pages.append(
         _page(paths.GRAPH_EXPLORER, "Concept graph", BOOST["graph"], explorer, hide=["navigation", "toc"])
@@ -366,7 +367,7 @@ class _Graphs:
                 nb = data.neighbourhood(node)
                 text = data.local_json(nb)
                 self.node_files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", text)
-                self.sections[node] = graphdata.section(data, nb)
+                self.sections[node] = graphpage.section(data, nb)
         self.explorer = ""  # the explorer's data file, made with its page
 
     def files(self) -> dict[str, str]:

@@ -20,6 +20,7 @@ from macros.render import (
     export,
     exports,
     graphdata,
+    graphpage,
     index,
     redirect,
     spectrum,
@@ -44,7 +45,7 @@ def _graph_json(site, node: str | None) -> str:
 
 def _graph_section(site, node: str) -> str:
     data = graphdata.GraphData(site)
-    return join(graphdata.section(data, data.neighbourhood(node))) + "\n"
+    return join(graphpage.section(data, data.neighbourhood(node))) + "\n"
 
 
 CASES = {
@@ -74,7 +75,7 @@ CASES = {
     "graph-section-eu-ai-act-art-25.md": lambda s: _graph_section(s, "eu-ai-act:art-25"),
     "graph-explorer.json": lambda s: _graph_json(s, None),
     "applicability-eu-ai-act.md": lambda s: applicability.applicability_page(s, "eu-ai-act"),
-    "graph-explorer.md": lambda s: graphdata.explorer_page(graphdata.GraphData(s)) + "\n",
+    "graph-explorer.md": lambda s: graphpage.explorer_page(graphdata.GraphData(s)) + "\n",
 }
 
 

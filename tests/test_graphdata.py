@@ -13,7 +13,7 @@ from conftest import ROOT
 from macros import graph as kg
 from macros.pipeline import load_site
 from macros.render import graphdata as gdm
-from macros.render import paths
+from macros.render import graphpage, paths
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,7 @@ def test_edges_join_drawn_nodes_from_the_centre_outwards(mini, mini_kb):
 
 def test_summary_counts_every_neighbour(mini):
     nb = mini.neighbourhood("fine-tuning")
-    assert gdm.describe(mini, nb) == (
+    assert graphpage.describe(mini, nb) == (
         "Fine-tuning: 8 neighbours: 2 terms, 3 clauses, 2 COMPEL stages, 1 COMPEL pillar. "
         "Two links away: 6 more (4 clauses, 1 COMPEL stage, 1 COMPEL pillar)."
     )
@@ -123,7 +123,7 @@ def test_every_page_stays_within_the_caps_and_the_byte_budget(real):
         assert depth.count(1) <= gdm.MAX_DEPTH1 and depth.count(2) <= gdm.MAX_DEPTH2, node
         if depth.count(1) < sum(nb.near.values()):
             capped += 1
-            assert "more are listed on this page" in gdm.describe(real, nb), node
+            assert "more are listed on this page" in graphpage.describe(real, nb), node
     assert capped, "the real data has hubs (COMPEL stages, Art. 3) whose neighbours are capped"
 
 
@@ -131,7 +131,7 @@ def test_depth_two_keeps_the_strongest(real):
     # Art. 3 defines many terms; from a term defined there, the other Art. 3 terms share a strong link.
     nb = real.neighbourhood("fine-tuning")
     assert [d for _, d in nb.drawn].count(2) > 0
-    assert "depth 2 draws the" in gdm.describe(real, nb)
+    assert "depth 2 draws the" in graphpage.describe(real, nb)
 
 
 def test_data_cannot_close_its_script_element():
