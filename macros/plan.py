@@ -15,6 +15,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import parallel
 from .autolink import Labels, link_generated_page
@@ -125,12 +126,11 @@ def plan(
     linker = _Linker(site, directory_urls)
     kb = site.kb
     nodes = [*(("term", t) for t in sorted(kb.terms)), *(("clause", c) for c in kb.clauses)]
-    # Every page's graph section and data file first, in one tight pass: interleaved with the
-    # pages (and run in two processes at once) the same work took a third more CPU time.
-    graphs = _Graphs(site, directory_urls, [key for _, key in nodes])
+    # The drawable graph once, before the fork; each process then makes its own pages' parts.
+    graphs = _Graphs(site, directory_urls)
     split = len(nodes) - round(len(nodes) * CHILD_SHARE)
 
-    def here() -> tuple[list[PlannedPage], list[PlannedPage], dict[str, str], tuple]:
+    def here() -> tuple[_NodePages, list[PlannedPage], dict[str, str], tuple]:
         # Everything but the child's pages: the first pages, the other pages, files and macros.
         head = _node_pages(site, linker, graphs, nodes[:split])
         others = _other_pages(site, linker, graphs, directory_urls, today)
@@ -148,12 +148,15 @@ def plan(
         lambda: _node_pages(site, linker, graphs, nodes[split:]),
         False if fork is None and len(nodes) < MIN_FORK_NODES else fork,
     )
-    pages = [p for p in (*head, *tail, *others) if p.path not in reserved]
+    pages = [p for p in (*head.pages, *tail.pages, *others) if p.path not in reserved]
     redirects = _redirects(site, directory_urls, reserved)
-    passthrough = frozenset(redirects) | frozenset(graphs.node_files)
+    # Every page's neighbourhood file (in page order), then the explorer's.
+    graph_files = {**head.graph_files, **tail.graph_files, paths.GRAPH_EXPLORER_DATA: graphs.explorer}
+    passthrough = frozenset(redirects) | frozenset(head.graph_files) | frozenset(tail.graph_files)
     files.update(redirects)
-    files.update(graphs.files())
-    return Plan(tuple(pages), files, ASSETS, macros, passthrough, blocks, {"graph": graphs.timer.seconds})
+    files.update(graph_files)
+    seconds = graphs.timer.seconds + head.graph_seconds + tail.graph_seconds
+    return Plan(tuple(pages), files, ASSETS, macros, passthrough, blocks, {"graph": seconds})
 
 
 def _other_pages(
@@ -291,25 +294,37 @@ def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
 #: Share of the per-term and per-clause pages a forked child renders. This process renders
 #: the rest and every other page, and then takes the child's pages through a pipe; at 3,000
 #: terms this split finishes both together.
-CHILD_SHARE = 0.6
+CHILD_SHARE = 0.55
 #: Below this many term and clause pages a fork costs more than it saves.
 MIN_FORK_NODES = 400
 
 
-def _node_pages(
-    site: Site, linker: _Linker, graphs: _Graphs, nodes: list[tuple[str, str]]
-) -> list[PlannedPage]:
+class _NodePages(NamedTuple):
+    """Term and clause pages with their neighbourhood files and the CPU seconds those took."""
+
+    pages: list[PlannedPage]
+    graph_files: dict[str, str]
+    graph_seconds: float
+
+
+def _node_pages(site: Site, linker: _Linker, graphs: _Graphs, nodes: list[tuple[str, str]]) -> _NodePages:
     """The pages of ``nodes`` (``("term", id)`` or ``("clause", ref)``); may run in a forked child."""
-    return [
-        _term_page(site, linker, graphs, key) if kind == "term" else _clause_page(site, linker, graphs, key)
+    # Their graph parts first, in one tight pass: interleaved with the pages the same work
+    # took a third more CPU time.
+    sections, files, seconds = graphs.neighbourhoods([key for _, key in nodes])
+    pages = [
+        _term_page(site, linker, sections[key], key)
+        if kind == "term"
+        else _clause_page(site, linker, sections[key], key)
         for kind, key in nodes
     ]
+    return _NodePages(pages, files, seconds)
 
 
-def _term_page(site: Site, linker: _Linker, graphs: _Graphs, tid: str) -> PlannedPage:
+def _term_page(site: Site, linker: _Linker, section: list[Block], tid: str) -> PlannedPage:
     t = site.kb.terms[tid]
     here = paths.term(tid)
-    body = linker.link_blocks(here, tid, term.term_blocks(site, tid, graphs.sections[tid], linker.dirs))
+    body = linker.link_blocks(here, tid, term.term_blocks(site, tid, section, linker.dirs))
     # Only controlled-vocabulary names as browsing tags: themes render tag names unescaped.
     kb_tags = [
         CATEGORIES[t.category],
@@ -320,10 +335,10 @@ def _term_page(site: Site, linker: _Linker, graphs: _Graphs, tid: str) -> Planne
     return _page(here, t.term, BOOST["term"], body, "term", "", names, tags=names, kb_tags=kb_tags)
 
 
-def _clause_page(site: Site, linker: _Linker, graphs: _Graphs, ref: str) -> PlannedPage:
+def _clause_page(site: Site, linker: _Linker, section: list[Block], ref: str) -> PlannedPage:
     c = site.kb.clauses[ref]
     here = paths.clause(ref)
-    body = linker.link_blocks(here, None, clause.clause_blocks(site, ref, graphs.sections[ref], linker.dirs))
+    body = linker.link_blocks(here, None, clause.clause_blocks(site, ref, section, linker.dirs))
     # The code alone as the title: a long title dilutes the title field, and clause
     # codes are what reviewers type (the page's heading still shows the full title).
     names = clause_keywords(c)
@@ -352,27 +367,28 @@ def _exports(site: Site) -> dict[str, str]:
 
 
 class _Graphs:
-    """Concept-graph data: each page's section and neighbourhood file, made up front, and the explorer's."""
+    """The drawable graph, prepared once per build; each page's graph parts; the explorer's data."""
 
-    def __init__(self, site: Site, directory_urls: bool, nodes: list[str]):
+    def __init__(self, site: Site, directory_urls: bool):
         # Timed apart: the graph's share of the build has a budget (docs/about/performance.md).
         self.timer = _Timer()
-        self.sections: dict[str, list[Block]] = {}
-        #: Every page's neighbourhood file, in page order.
-        self.node_files: dict[str, str] = {}
         with self.timer:
             self.data = data = graphdata.GraphData(site, directory_urls)
             data.prepare()
-            for node in nodes:
-                nb = data.neighbourhood(node)
-                text = data.local_json(nb)
-                self.node_files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", text)
-                self.sections[node] = graphpage.section(data, nb)
         self.explorer = ""  # the explorer's data file, made with its page
 
-    def files(self) -> dict[str, str]:
-        """Every page's neighbourhood file (in page order), then the explorer's."""
-        return {**self.node_files, paths.GRAPH_EXPLORER_DATA: self.explorer}
+    def neighbourhoods(self, nodes: list[str]) -> tuple[dict[str, list[Block]], dict[str, str], float]:
+        """Each node's page section and data file (in node order), and the CPU seconds they took."""
+        sections: dict[str, list[Block]] = {}
+        files: dict[str, str] = {}
+        data = self.data
+        timer = _Timer()
+        with timer:
+            for node in nodes:
+                nb = data.neighbourhood(node)
+                files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", data.local_json(nb))
+                sections[node] = graphpage.section(data, nb)
+        return sections, files, timer.seconds
 
 
 class _Timer:

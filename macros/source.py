@@ -30,13 +30,14 @@ Key = tuple[Any, ...]
 class Doc:
     """One loaded data file: plain Python data plus where each part came from.
 
-    Line maps are built from the YAML node tree on first use, i.e. only when a
-    problem has to be located, so clean files never pay for them.
+    Line maps are built on first use, i.e. only when a problem has to be located,
+    by composing the text again: clean files never pay for them, and no node
+    tree is kept alive (it was most of the loaded knowledge base's memory).
     """
 
     path: str
     data: Any
-    node: yaml.Node | None = None
+    text: str | None = None
     _lines: dict[Key, int] | None = field(default=None, repr=False)
     _key_lines: dict[Key, int] | None = field(default=None, repr=False)
 
@@ -56,7 +57,8 @@ class Doc:
 
     def _index(self) -> None:
         self._lines, self._key_lines = {}, {}
-        stack: list[tuple[yaml.Node, Key]] = [(self.node, ())] if self.node is not None else []
+        node = _compose(self.text) if self.text is not None else None
+        stack: list[tuple[yaml.Node, Key]] = [(node, ())] if node is not None else []
         while stack:
             node, key = stack.pop()
             self._lines[key] = node.start_mark.line + 1
@@ -128,11 +130,7 @@ def load_bytes(raw: bytes, rel: str) -> tuple[Doc | None, list[Problem]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -146,7 +144,16 @@ def load_bytes(raw: bytes, rel: str) -> tuple[Doc | None, list[Problem]]:
         data = _convert(node, _Budget(), set(), 0)
     except _Stop as stop:
         return None, [Problem(rel, stop.line, stop.message, stop.hint)]
-    return Doc(rel, data, node), []
+    return Doc(rel, data, text), []
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of one document (libyaml when available); raises ``yaml.YAMLError``."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _convert(node: yaml.Node, budget: _Budget, seen: set[int], depth: int):

@@ -30,9 +30,9 @@ def copy_site(dest: Path, data: Path | None = None) -> Path:
     return dest
 
 
-def mkdocs_build(site_root: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` in ``site_root``; returns the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(site_root: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` in ``site_root`` (``env``: extra variables); returns the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [PY, "-m", "mkdocs", "build", "--strict", *extra],
         cwd=site_root,

@@ -1,41 +1,45 @@
 """The mkdocs front end's shortcuts change no byte of the site.
 
-Two shortcuts of :mod:`macros.frontends.mkdocs_plugin` are checked here on
+Three shortcuts of :mod:`macros.frontends.mkdocs_plugin` are checked here on
 whole builds of the small fixture site, in both URL styles: the navigation
-rendered once per folder (:mod:`macros.frontends.navcache`) against a build
-that renders it for every page, and the pass-through files (alias redirects,
-graph data) written from memory against the copies in the docs folder.
+rendered once per folder (:mod:`macros.frontends.navcache`) and pages written
+in two processes (:mod:`macros.frontends.splitbuild`), against a build that
+renders the navigation for every page in one process; and the pass-through
+files (alias redirects, graph data) written from memory against the copies in
+the docs folder.
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import MINI, PY, copy_site
+from conftest import MINI, PY, copy_site, mkdocs_build
 
 from macros.frontends.navcache import _Urls
 
 pytestmark = pytest.mark.slow
 
 
-def _build(root: Path, offline: bool) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_OFFLINE": "true" if offline else "false"}
-    proc = subprocess.run(
-        [PY, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env, capture_output=True, text=True, timeout=600
-    )
+def _build(root: Path, offline: bool, *args: str) -> Path:
+    return _run_build(root, offline, *args)[0]
+
+
+def _run_build(root: Path, offline: bool, *args: str) -> tuple[Path, str]:
+    proc = mkdocs_build(root, *args, env={"KB_OFFLINE": "true" if offline else "false"})
     assert proc.returncode == 0, proc.stderr[-3000:]
-    return root / "site"
+    return root / "site", proc.stderr
 
 
-def _without_nav_cache(root: Path) -> None:
+def _kb_options(root: Path, **options) -> None:
+    """Give the ``kb`` plugin options in the copy's mkdocs.yml."""
     yml = root / "mkdocs.yml"
     text = yml.read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if x.strip().startswith("- kb "))
-    yml.write_text(text.replace(line, "  - kb:\n      nav_cache: false"), encoding="utf-8")
+    lines = "".join(f"\n      {k}: {str(v).lower()}" for k, v in options.items())
+    yml.write_text(text.replace(line, f"  - kb:{lines}"), encoding="utf-8")
 
 
 def _html(site: Path) -> dict[str, bytes]:
@@ -43,11 +47,16 @@ def _html(site: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("offline", [False, True], ids=["directory-urls", "file-urls"])
-def test_cached_navigation_is_byte_identical(tmp_path, offline):
-    cached = _build(copy_site(tmp_path / "cached", MINI), offline)
+def test_cached_navigation_and_split_build_are_byte_identical(tmp_path, offline):
+    fast_root = copy_site(tmp_path / "fast", MINI)
+    # The small site is written in two processes only when told to (the default wants 200 pages).
+    _kb_options(fast_root, split_min_pages=1)
+    cached, log = _run_build(fast_root, offline, "--verbose")
+    assert "in a second process" in log  # the split really happened
     plain_root = copy_site(tmp_path / "plain", MINI)
-    _without_nav_cache(plain_root)
-    plain = _build(plain_root, offline)
+    _kb_options(plain_root, nav_cache=False, split_build=False)
+    plain, log = _run_build(plain_root, offline, "--verbose")
+    assert "in a second process" not in log
     got, want = _html(cached), _html(plain)
     assert got.keys() == want.keys()
     differ = [k for k in want if got[k] != want[k]]

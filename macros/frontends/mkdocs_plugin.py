@@ -21,17 +21,26 @@ from . import navcache
 from .fastpages import FastPages
 from .generate import SOURCE_DOCS, GenerateError, generate_plan, read_config, settings
 from .passthrough import SiteWriter
+from .splitbuild import MIN_PAGES, SplitBuild, usable
 
 
 class KnowledgeBasePlugin(BasePlugin):
     """Writes the generated docs folder at the start of every build."""
 
-    # ``nav_cache: false`` renders the navigation for every page (tests compare the two).
-    config_scheme = (("nav_cache", config_options.Type(bool, default=True)),)
+    # ``nav_cache: false`` renders the navigation for every page, ``split_build: false`` writes
+    # every page in this process (tests compare each with its shortcut); ``split_min_pages``:
+    # smaller sites are written in one process (a fork costs more than it saves).
+    config_scheme = (
+        ("nav_cache", config_options.Type(bool, default=True)),
+        ("split_build", config_options.Type(bool, default=True)),
+        ("split_min_pages", config_options.Type(int, default=MIN_PAGES)),
+    )
 
     fast: FastPages | None = None
     #: Writes the plan's pass-through files (redirects, graph data) into the site.
     direct: SiteWriter | None = None
+    #: Writes part of the pages in a forked child (this build only).
+    split: SplitBuild | None = None
 
     def on_config(self, config):
         """Validate all data and write the plan; stop with the same report as `make check`."""
@@ -56,10 +65,21 @@ class KnowledgeBasePlugin(BasePlugin):
             self.direct.start(Path(config["site_dir"]))
         return files
 
+    # First: other plugins' post_build (the offline plugin's, say) may read the written pages.
+    @event_priority(100)
     def on_post_build(self, config):
-        """Every pass-through file is in the site before the build ends."""
+        """Every page and pass-through file is in the site before the build ends."""
+        split, self.split = self.split, None
+        if split is not None:
+            split.finish()
         if self.direct is not None:
             self.direct.finish()
+
+    def on_build_error(self, error):
+        """A failed build leaves no child process behind and mkdocs' page writing as it was."""
+        split, self.split = self.split, None
+        if split is not None:
+            split.abandon()
 
     def on_env(self, env, config, files):
         """Material's navigation is rendered once per folder for pages it does not list."""
@@ -68,6 +88,9 @@ class KnowledgeBasePlugin(BasePlugin):
         env.auto_reload = False
         if self.config.get("nav_cache", True):
             navcache.install(env, config)
+        if self.config.get("split_build", True) and usable(config):
+            self.split = SplitBuild(self.config.get("split_min_pages", MIN_PAGES))
+            self.split.install()
         return env
 
     # After every other plugin's: hand-written pages must have their macros expanded by then.
