@@ -15,7 +15,6 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from . import parallel
 from .autolink import Labels, link_generated_page
@@ -126,13 +125,16 @@ def plan(
     linker = _Linker(site, directory_urls)
     kb = site.kb
     nodes = [*(("term", t) for t in sorted(kb.terms)), *(("clause", c) for c in kb.clauses)]
-    # The drawable graph once, before the fork; each process then makes its own pages' parts.
+    # Every page's graph section and data file first, in one tight pass before the fork: run in
+    # two processes at once (or interleaved with the pages) the same work took a quarter to a
+    # third more CPU time, and the graph's share of the build's CPU time has a budget.
     graphs = _Graphs(site, directory_urls)
+    sections, graph_files = graphs.neighbourhoods([key for _, key in nodes])
     split = len(nodes) - round(len(nodes) * CHILD_SHARE)
 
-    def here() -> tuple[_NodePages, list[PlannedPage], dict[str, str], tuple]:
+    def here() -> tuple[list[PlannedPage], list[PlannedPage], dict[str, str], tuple]:
         # Everything but the child's pages: the first pages, the other pages, files and macros.
-        head = _node_pages(site, linker, graphs, nodes[:split])
+        head = _node_pages(site, linker, sections, nodes[:split])
         others = _other_pages(site, linker, graphs, directory_urls, today)
         files = {
             "kb.json": kb_json(site, directory_urls),
@@ -145,18 +147,17 @@ def plan(
 
     (head, others, files, (macros, blocks)), tail = parallel.both(
         here,
-        lambda: _node_pages(site, linker, graphs, nodes[split:]),
+        lambda: _node_pages(site, linker, sections, nodes[split:]),
         False if fork is None and len(nodes) < MIN_FORK_NODES else fork,
     )
-    pages = [p for p in (*head.pages, *tail.pages, *others) if p.path not in reserved]
+    pages = [p for p in (*head, *tail, *others) if p.path not in reserved]
     redirects = _redirects(site, directory_urls, reserved)
-    # Every page's neighbourhood file (in page order), then the explorer's.
-    graph_files = {**head.graph_files, **tail.graph_files, paths.GRAPH_EXPLORER_DATA: graphs.explorer}
-    passthrough = frozenset(redirects) | frozenset(head.graph_files) | frozenset(tail.graph_files)
+    passthrough = frozenset(redirects) | frozenset(graph_files)
     files.update(redirects)
+    # Every page's neighbourhood file (in page order), then the explorer's.
     files.update(graph_files)
-    seconds = graphs.timer.seconds + head.graph_seconds + tail.graph_seconds
-    return Plan(tuple(pages), files, ASSETS, macros, passthrough, blocks, {"graph": seconds})
+    files[paths.GRAPH_EXPLORER_DATA] = graphs.explorer
+    return Plan(tuple(pages), files, ASSETS, macros, passthrough, blocks, {"graph": graphs.timer.seconds})
 
 
 def _other_pages(
@@ -294,31 +295,21 @@ def pagefind_marks(kind: str, framework: str = "", names=()) -> str:
 #: Share of the per-term and per-clause pages a forked child renders. This process renders
 #: the rest and every other page, and then takes the child's pages through a pipe; at 3,000
 #: terms this split finishes both together.
-CHILD_SHARE = 0.55
+CHILD_SHARE = 0.6
 #: Below this many term and clause pages a fork costs more than it saves.
 MIN_FORK_NODES = 400
 
 
-class _NodePages(NamedTuple):
-    """Term and clause pages with their neighbourhood files and the CPU seconds those took."""
-
-    pages: list[PlannedPage]
-    graph_files: dict[str, str]
-    graph_seconds: float
-
-
-def _node_pages(site: Site, linker: _Linker, graphs: _Graphs, nodes: list[tuple[str, str]]) -> _NodePages:
+def _node_pages(
+    site: Site, linker: _Linker, sections: dict[str, list[Block]], nodes: list[tuple[str, str]]
+) -> list[PlannedPage]:
     """The pages of ``nodes`` (``("term", id)`` or ``("clause", ref)``); may run in a forked child."""
-    # Their graph parts first, in one tight pass: interleaved with the pages the same work
-    # took a third more CPU time.
-    sections, files, seconds = graphs.neighbourhoods([key for _, key in nodes])
-    pages = [
+    return [
         _term_page(site, linker, sections[key], key)
         if kind == "term"
         else _clause_page(site, linker, sections[key], key)
         for kind, key in nodes
     ]
-    return _NodePages(pages, files, seconds)
 
 
 def _term_page(site: Site, linker: _Linker, section: list[Block], tid: str) -> PlannedPage:
@@ -332,7 +323,9 @@ def _term_page(site: Site, linker: _Linker, section: list[Block], tid: str) -> P
         *(f"Pillar: {p.title()}" for p in t.compel.pillars),
     ]
     names = term_keywords(t)
-    return _page(here, t.term, BOOST["term"], body, "term", "", names, tags=names, kb_tags=kb_tags)
+    # Names and aliases reach search through our own records (search_records), not front matter:
+    # parsing them back as page tags cost mkdocs a third of its time reading the pages.
+    return _page(here, t.term, BOOST["term"], body, "term", "", names, kb_tags=kb_tags)
 
 
 def _clause_page(site: Site, linker: _Linker, section: list[Block], ref: str) -> PlannedPage:
@@ -342,7 +335,7 @@ def _clause_page(site: Site, linker: _Linker, section: list[Block], ref: str) ->
     # The code alone as the title: a long title dilutes the title field, and clause
     # codes are what reviewers type (the page's heading still shows the full title).
     names = clause_keywords(c)
-    return _page(here, c.code, BOOST["clause"], body, "clause", c.framework, names, tags=names)
+    return _page(here, c.code, BOOST["clause"], body, "clause", c.framework, names)
 
 
 def _crosswalk_pages(site: Site, linker: _Linker) -> list[PlannedPage]:
@@ -377,18 +370,17 @@ class _Graphs:
             data.prepare()
         self.explorer = ""  # the explorer's data file, made with its page
 
-    def neighbourhoods(self, nodes: list[str]) -> tuple[dict[str, list[Block]], dict[str, str], float]:
-        """Each node's page section and data file (in node order), and the CPU seconds they took."""
+    def neighbourhoods(self, nodes: list[str]) -> tuple[dict[str, list[Block]], dict[str, str]]:
+        """Each node's page section and data file (in node order)."""
         sections: dict[str, list[Block]] = {}
         files: dict[str, str] = {}
         data = self.data
-        timer = _Timer()
-        with timer:
+        with self.timer:
             for node in nodes:
                 nb = data.neighbourhood(node)
                 files[paths.graph_data(node)] = graphdata.data_file(f"node:{node}", data.local_json(nb))
                 sections[node] = graphpage.section(data, nb)
-        return sections, files, timer.seconds
+        return sections, files
 
 
 class _Timer:

@@ -62,7 +62,7 @@ def measure(browser, base: str, site_dir: Path, graph_cpu: float, kb_cpu: float)
     """Every graph figure for the built knowledge base at ``site_dir`` (served at ``base``).
 
     ``graph_cpu`` and ``kb_cpu``: CPU seconds of the graph work and of the whole build, both from
-    the knowledge-base build with the best wall time.
+    one knowledge-base build (``bench.py`` passes the round whose share is the median).
     """
     local, explorer = browser_timings(browser, base, site_dir)
     return {

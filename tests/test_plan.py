@@ -38,10 +38,13 @@ def test_pages_never_meet_jinja_and_carry_safe_titles(planned):
         assert "<" not in page.meta["title"], page.path
 
 
-def test_terms_carry_search_keywords_and_browsing_tags(planned):
+def test_terms_carry_browsing_tags_and_weighted_names(planned):
     lora = next(p for p in planned.pages if p.path == "glossary/lora.md")
-    assert {"LoRA", "low rank adaptation"} <= set(lora.meta["tags"])
     assert "Model adaptation technique" in lora.meta["kb_tags"]
+    # Names reach search through the records and Pagefind's weighted names, not front matter.
+    assert "tags" not in lora.meta
+    names = lora.blocks[0].text  # the invisible marks Pagefind weights
+    assert "kb-pagefind-names" in names and "LoRA" in names and "low rank adaptation" in names
 
 
 def test_prose_is_auto_linked_with_final_urls_for_each_url_style(mini_kb):

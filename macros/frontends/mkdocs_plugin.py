@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from . import navcache
+from . import navcache, oldsite
 from .fastpages import FastPages
 from .generate import SOURCE_DOCS, GenerateError, generate_plan, read_config, settings
 from .passthrough import SiteWriter
@@ -41,6 +41,19 @@ class KnowledgeBasePlugin(BasePlugin):
     direct: SiteWriter | None = None
     #: Writes part of the pages in a forked child (this build only).
     split: SplitBuild | None = None
+    #: Deletes the last build's site, moved aside (this build only).
+    old_site = None
+    #: ``mkdocs build --dirty`` or ``serve --dirty``: the old site stays (mkdocs' choice).
+    dirty = False
+
+    def on_startup(self, *, command, dirty):
+        """Remember whether builds keep the old site (``--dirty``)."""
+        self.dirty = dirty or command == "serve"
+
+    def on_pre_build(self, config):
+        """Move the last build's site aside at once, and delete it beside this build."""
+        if not self.dirty:
+            self.old_site = oldsite.clear(config["site_dir"])
 
     def on_config(self, config):
         """Validate all data and write the plan; stop with the same report as `make check`."""
@@ -74,12 +87,18 @@ class KnowledgeBasePlugin(BasePlugin):
             split.finish()
         if self.direct is not None:
             self.direct.finish()
+        old, self.old_site = self.old_site, None
+        if old is not None:
+            old.result_quietly()
 
     def on_build_error(self, error):
         """A failed build leaves no child process behind and mkdocs' page writing as it was."""
         split, self.split = self.split, None
         if split is not None:
             split.abandon()
+        old, self.old_site = self.old_site, None
+        if old is not None:
+            old.result_quietly()
 
     def on_env(self, env, config, files):
         """Material's navigation is rendered once per folder for pages it does not list."""
