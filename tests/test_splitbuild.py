@@ -24,9 +24,9 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 
 
 class _Page:
-    def __init__(self, out: Path, i: int, size: int = 100):
+    def __init__(self, out: Path, i: int):
         self.out = out / f"p{i:03d}.txt"
-        self.content = "x" * size
+        self.content = "x" * 100
         self.file = SimpleNamespace(src_uri=f"p{i:03d}.md", inclusion=SimpleNamespace(is_excluded=lambda: False))
         self.fail = self.warn = False
 
@@ -66,12 +66,12 @@ def test_every_page_is_written_once_part_of_them_by_the_child(pages):
     assert mkdocs_build._build_page is _writer  # put back
 
 
-def test_the_child_takes_a_share_of_the_work_by_size(tmp_path):
-    big = [_Page(tmp_path, i, size=10) for i in range(10)] + [_Page(tmp_path, 10, size=10**7)]
-    # The last page alone outweighs the rest: the child's run is that page.
-    assert splitbuild._share(big, 0.5) == big[-1:]
-    even = [_Page(tmp_path, i) for i in range(10)]
-    assert splitbuild._share(even, 0.5) == even[5:]
+def test_the_child_takes_a_run_of_pages_at_the_end(tmp_path):
+    pages = [_Page(tmp_path, i) for i in range(10)]
+    assert splitbuild._share(pages, 0.5) == pages[5:]
+    # Never every page, never none.
+    assert splitbuild._share(pages, 1.0) == pages[1:]
+    assert splitbuild._share(pages[:2], 0.1) == pages[1:2]
 
 
 def test_small_sites_stay_in_one_process(pages):
