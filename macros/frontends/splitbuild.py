@@ -57,11 +57,12 @@ def usable(config) -> bool:
     params = tuple(inspect.signature(mkdocs_build._build_page).parameters)
     if params != EXPECTED or not parallel.available():
         return False
-    for event in ("page_context", "post_page"):
-        for method in config.plugins.events[event]:
-            if config.plugins._event_origins.get(method) not in STATELESS:
-                return False
-    return True
+    # mkdocs 1.6 records which plugin registered each event handler; without that, no split.
+    origins = getattr(config.plugins, "_event_origins", None)
+    events = getattr(config.plugins, "events", None)
+    if not isinstance(origins, dict) or not isinstance(events, dict):
+        return False
+    return all(origins.get(m) in STATELESS for event in ("page_context", "post_page") for m in events[event])
 
 
 class SplitBuild:
