@@ -1,8 +1,8 @@
 """Search keywords: the names, aliases and code spellings a reviewer may type.
 
-Fed to Material's search as the page's ``tags`` field (boosted 1e6 over body
-text), so the term or clause page itself ranks above pages that merely
-mention it. Pure functions over the model.
+They go into each page's search record (:mod:`.searchindex`), where
+``assets/kb-search.js`` ranks an exact name or code first, and into the
+names Pagefind weights. Pure functions over the model.
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ def test_pages_carry_pagefind_filters_and_weighted_names(planned):
 
 
 def test_search_files_are_part_of_the_plan(planned):
-    from macros.plan import NAMES_INDEX, SEARCH_INDEX, SEARCH_MODE
+    from macros.searchindex import NAMES_INDEX, SEARCH_INDEX, SEARCH_MODE
 
     assert planned.files[SEARCH_INDEX].startswith("window.__kbSearchIndex = {")
     assert planned.files[NAMES_INDEX].startswith("window.__kbSearchNames = {")

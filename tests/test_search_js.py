@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT
 
 from macros.pipeline import load_site
-from macros.plan import search_index
 from macros.search import normalise
+from macros.searchindex import search_index
 
 SCRIPT = ROOT / "docs" / "assets" / "kb-search.js"
 NODE = shutil.which("node")

@@ -87,15 +87,17 @@ class KnowledgeBasePlugin(BasePlugin):
             split.finish()
         if self.direct is not None:
             self.direct.finish()
-        old, self.old_site = self.old_site, None
-        if old is not None:
-            old.result_quietly()
+        self._old_site_gone()
 
     def on_build_error(self, error):
         """A failed build leaves no child process behind and mkdocs' page writing as it was."""
         split, self.split = self.split, None
         if split is not None:
             split.abandon()
+        self._old_site_gone()
+
+    def _old_site_gone(self) -> None:
+        # Deleting never fails the build: what is left is deleted by the next one.
         old, self.old_site = self.old_site, None
         if old is not None:
             old.result_quietly()

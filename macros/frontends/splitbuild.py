@@ -7,7 +7,7 @@ depends only on what was gathered before (the page, the navigation, the
 files), so :class:`SplitBuild` hands a share of the pages to a forked copy of
 the process (:func:`macros.parallel.background`), which renders and writes
 them while this process does the rest. The files are the same bytes either
-way (``tests/test_splitbuild.py`` builds a site both ways and compares them).
+way (``tests/test_navcache.py`` builds a site both ways and compares them).
 
 It is used only where that holds and is safe:
 
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections import defaultdict
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
@@ -108,12 +107,17 @@ class SplitBuild:
         self._pending = parallel.background(child, fork=True)
         log.debug(f"kb: writing {len(theirs)} of {len(pages)} pages in a second process")
 
-    def finish(self) -> None:
-        """Wait for the child's pages, count its warnings here, and put mkdocs' function back."""
+    def _uninstall(self) -> parallel.Pending | None:
+        """Put mkdocs' function back; return the child's part, if one was started."""
         if self._original is not None:
             mkdocs_build._build_page = self._original
             self._original = None
         pending, self._pending = self._pending, None
+        return pending
+
+    def finish(self) -> None:
+        """Wait for the child's pages, count its warnings here, and put mkdocs' function back."""
+        pending = self._uninstall()
         if pending is None:
             return
         try:
@@ -124,10 +128,7 @@ class SplitBuild:
 
     def abandon(self) -> None:
         """The build failed here: wait for the child, ignore what it did, and undo :meth:`install`."""
-        if self._original is not None:
-            mkdocs_build._build_page = self._original
-            self._original = None
-        pending, self._pending = self._pending, None
+        pending = self._uninstall()
         if pending is not None:
             pending.result_quietly()
 
@@ -144,12 +145,8 @@ def _share(pages: list, share: float) -> list:
 
 def _add_counts(counts: dict[int, int]) -> None:
     """Add the child's warning counts to mkdocs' strict-mode counters in this process."""
-    if not counts:
-        return
     for handler in logging.getLogger("mkdocs").handlers:
         if isinstance(handler, CountHandler):
-            merged = defaultdict(int, handler.counts)
             for level, n in counts.items():
                 if level >= handler.level:
-                    merged[level] += n
-            handler.counts = merged
+                    handler.counts[level] += n  # a defaultdict(int)
